@@ -1,0 +1,29 @@
+"""Dopesheet's core: the public API for plugins.
+
+Plugins import from here only: hook markers, routes, models, schemas, errors, events,
+permissions and the generic model API. Nothing in the core imports a plugin.
+"""
+
+__version__ = "0.1.0"
+
+from .auth import Principal  # noqa: E402
+from .config import SectionSchema as SettingsSchema, StringList  # noqa: E402
+from .crud import ModelApi  # noqa: E402
+from .db import BaseModel, JSONField, UUIDField, db, utcnow  # noqa: E402
+from .errors import (ApiError, BadRequest, Conflict, Forbidden, NotFound,  # noqa: E402
+                     Unauthorized)
+from .events import Event, emit  # noqa: E402
+from .hookspecs import hookimpl  # noqa: E402
+from .migrations import Migration  # noqa: E402
+from .permissions import Resource  # noqa: E402
+from .requests import principal_of, read_json, read_json_object  # noqa: E402
+from .routing import Route, operation  # noqa: E402
+from .schemas import BaseSchema, model_schema  # noqa: E402
+
+__all__ = [
+    "ApiError", "BadRequest", "BaseModel", "BaseSchema", "Conflict", "Event", "Forbidden",
+    "JSONField", "Migration", "ModelApi", "NotFound", "Principal", "Resource", "Route",
+    "SettingsSchema", "StringList",
+    "UUIDField", "Unauthorized", "db", "emit", "hookimpl", "model_schema", "operation",
+    "principal_of", "read_json", "read_json_object", "utcnow",
+]

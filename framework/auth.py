@@ -1,0 +1,49 @@
+"""Authentication in the core: who is calling, asked of the plugins' ``authenticate`` hook.
+
+The core knows no credential format. For each request to a route that needs
+authentication it asks ``authenticate``; the first plugin that recognises the credential
+returns a ``Principal``. Public responders are marked ``@operation(auth=False)``.
+"""
+
+from dataclasses import dataclass, field
+
+from .errors import Unauthorized
+from .events import current_principal
+
+MISSING_CREDENTIALS = "Authentication required."
+
+
+@dataclass
+class Principal:
+    """The authenticated caller: ``id`` (string), ``role``, and what the plugin attached."""
+
+    id: str
+    role: str = "user"
+    identity_type: str = "person"
+    user: object = None
+    claims: dict = field(default_factory=dict)
+
+    @property
+    def is_admin(self):
+        return self.role == "admin"
+
+
+class AuthMiddleware:
+    def __init__(self, dopesheet):
+        self.dopesheet = dopesheet
+
+    def process_resource(self, req, resp, resource, params):
+        req.context.principal = None
+        if resource is None:
+            return
+        operation = self.dopesheet.operations.get(req.uri_template, {}).get(req.method)
+        if operation is None or not operation.auth:
+            return
+        principal = self.dopesheet.hooks.authenticate(req, self.dopesheet)
+        if principal is None:
+            raise Unauthorized(MISSING_CREDENTIALS)
+        req.context.principal = principal
+        current_principal.set(principal)
+
+    def process_response(self, req, resp, resource, req_succeeded):
+        current_principal.set(None)

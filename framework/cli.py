@@ -1,0 +1,134 @@
+"""The ``dopesheet`` command: serve, init-db, init-data, routes, plugins, openapi, and the
+subcommands plugins add through ``register_commands`` (``create-admin`` comes from ``auth``).
+
+Every command that needs the application builds it with ``create_app`` (settings from the
+usual layers), so a configuration problem is reported the same way everywhere: one line,
+exit status 2.
+"""
+
+import argparse
+import json
+import sys
+
+from .app import StartupError, build_context, create_app
+from .db import is_sqlite
+
+
+class GunicornServer:
+    """gunicorn's ``BaseApplication`` over an app built once in the master (preloaded), so
+    schema work and bootstrap happen once before the workers fork."""
+
+    def __init__(self, app, options):
+        from gunicorn.app.base import BaseApplication
+
+        class _Server(BaseApplication):
+            def load_config(self):
+                for key, value in options.items():
+                    self.cfg.set(key, value)
+
+            def load(self):
+                return app
+
+        self._server = _Server()
+
+    def run(self):
+        self._server.run()
+
+
+def _serve(args, _):
+    app = create_app()
+    dopesheet = app.dopesheet
+    server = dopesheet.settings["server"]
+    if is_sqlite(dopesheet.settings["database"]["url"]):
+        with dopesheet.activated():
+            dopesheet.hooks.init_data(dopesheet)
+        dopesheet.database.close()
+    host = args.host or server["host"]
+    port = args.port or server["port"]
+    workers = args.workers or server["workers"]
+    print(f"Dopesheet serving on http://{host}:{port} ({workers} workers)", flush=True)
+    GunicornServer(app, {"bind": f"{host}:{port}", "workers": workers,
+                         "worker_class": "sync", "preload_app": True, "timeout": 120,
+                         "accesslog": "-", "errorlog": "-",
+                         "loglevel": server["log_level"]}).run()
+    return 0
+
+
+def _init_db(args, _):
+    app = create_app({"database": {"auto_migrate": False}})
+    steps = app.dopesheet.migrate()
+    print("\n".join(steps) if steps else "schema up to date")
+    return 0
+
+
+def _init_data(args, _):
+    dopesheet = create_app().dopesheet
+    with dopesheet.activated():
+        dopesheet.hooks.init_data(dopesheet)
+    print("default data in place")
+    return 0
+
+
+def _routes(args, _):
+    dopesheet = create_app().dopesheet
+    for mounted in sorted(dopesheet.routes, key=lambda item: item.template):
+        methods = ",".join(mounted.route.responders())
+        print(f"{methods:<24} {mounted.template:<60} {mounted.plugin}")
+    return 0
+
+
+def _plugins(args, context):
+    for info in context.plugins:
+        state = "enabled" if info.enabled else f"disabled ({info.reason})"
+        print(f"{info.name:<16} {info.version:<10} {info.source:<32} {state}")
+    return 0
+
+
+def _openapi(args, _):
+    print(json.dumps(create_app().dopesheet.openapi(), indent=2))
+    return 0
+
+
+def _plugin_command(handler):
+    def run(args, _):
+        dopesheet = create_app().dopesheet
+        with dopesheet.activated():
+            return handler(args, dopesheet)
+
+    return run
+
+
+def build_parser(context):
+    parser = argparse.ArgumentParser(prog="dopesheet", description=__doc__.splitlines()[0])
+    subparsers = parser.add_subparsers(dest="command", required=True)
+    serve = subparsers.add_parser("serve", help="serve the API with gunicorn")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.add_argument("--workers", type=int)
+    serve.set_defaults(run=_serve)
+    for name, run, text in (("init-db", _init_db, "create or upgrade the schema"),
+                            ("init-data", _init_data, "seed each plugin's default data"),
+                            ("routes", _routes, "list the mounted routes"),
+                            ("plugins", _plugins, "list plugins and their state"),
+                            ("openapi", _openapi, "print the OpenAPI document")):
+        subparsers.add_parser(name, help=text).set_defaults(run=run)
+    before = set(subparsers.choices)
+    context.hooks.register_commands(subparsers)
+    for name in set(subparsers.choices) - before:
+        sub = subparsers.choices[name]
+        sub.set_defaults(run=_plugin_command(sub.get_default("handler")))
+    return parser
+
+
+def main(argv=None):
+    try:
+        context = build_context()
+        args = build_parser(context).parse_args(argv)
+        return args.run(args, context) or 0
+    except StartupError as error:
+        print(f"dopesheet: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

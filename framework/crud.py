@@ -1,0 +1,326 @@
+"""The generic model API: ``GET/POST /data/<plural>`` and ``GET/PUT/DELETE
+/data/<plural>/{instance_id}`` with Zou's semantics (``zou/behaviour.md`` §B).
+
+A plugin exposes a model with ``ModelApi(dopesheet, Model, "plural").routes()``, or
+subclasses ``ModelApi`` to change what the model needs (hidden and protected columns, a
+narrower base query, extra keys in its output, what creating or deleting a row does).
+Every operation asks the permission hooks; every write emits ``<table-with-dashes>:new``,
+``:update`` or ``:delete`` after the commit. A list is one SQL query whatever the row
+count (plus one per relation when ``relations=true`` and one count when paginated).
+"""
+
+import uuid
+
+import falcon
+import peewee
+from marshmallow import ValidationError, fields, validate
+
+from .config import SectionSchema, core_section
+from .db import db, utcnow
+from .errors import BadRequest, NotFound, validation_error
+from .filters import filter_expressions, parse_bool, parse_fields, parse_page
+from .permissions import Resource
+from .requests import principal_of, read_json_object
+from .routing import Operation, Route
+from .schemas import BaseSchema, model_schema, parse_datetime
+from .serialize import Serializer, link_fields
+
+ALWAYS_PROTECTED = ("id", "created_at", "updated_at")
+DATE_FIELDS = (peewee.DateTimeField, peewee.DateField)
+
+
+@core_section("api")
+class ApiSettings(SectionSchema):
+    page_size = fields.Integer(load_default=100, validate=validate.Range(min=1))
+    max_page_size = fields.Integer(load_default=10000, validate=validate.Range(min=1))
+
+
+class RelationsQuery(BaseSchema):
+    relations = fields.Boolean(metadata={"description": "include to-many relations as id lists"})
+
+
+ListQuery = type("ListQuery", (RelationsQuery,), {
+    "page": fields.Integer(validate=validate.Range(min=0), metadata={
+        "description": "1-based page number; switches to the paginated envelope"}),
+    "limit": fields.Integer(validate=validate.Range(min=0), metadata={"description": "page size"}),
+    "fields": fields.String(metadata={"description": "comma-separated keys to keep"}),
+})
+
+
+def integrity_message(error):
+    """Zou's sanitised text for a database integrity or data error."""
+    text = str(error).lower()
+    if "unique" in text or "duplicate key" in text:
+        return "A record with the same unique values already exists."
+    if "foreign key" in text:
+        return "The change conflicts with records referencing this one."
+    if "not null" in text or "null value" in text:
+        return "A required field is missing."
+    if isinstance(error, peewee.DataError) or "invalid input" in text:
+        return "One of the provided values has an invalid format."
+    return "The data conflicts with database integrity rules."
+
+
+def parse_instance_id(instance_id):
+    try:
+        return str(uuid.UUID(instance_id))
+    except (ValueError, AttributeError, TypeError):
+        raise BadRequest("Malformed ID.", data=None) from None
+
+
+class ModelApi:
+    """CRUD over one model. Class attributes are the knobs; methods are the extension points."""
+
+    hidden = ()
+    protected = ()
+    reserved_params = ()
+    type_name = None
+    computed = ()
+    base = BaseSchema
+
+    def __init__(self, dopesheet, model=None, plural=None, **options):
+        self.dopesheet = dopesheet
+        self.model = model or self.model
+        self.plural = plural or self.plural
+        for name, value in options.items():
+            if not hasattr(type(self), name):
+                raise TypeError(f"ModelApi has no option {name!r}")
+            setattr(self, name, value)
+        self.schema = getattr(self, "schema", None) or model_schema(
+            self.model, base=self.base, exclude=self.hidden)
+        self.serializer = Serializer(self.model, hidden=self.hidden, type_name=self.type_name,
+                                     computed=self.computed)
+        self.event_prefix = self.model._meta.table_name.replace("_", "-")
+        self.columns = self.model._meta.columns
+        self.relations = self.model._meta.manytomany
+        self._writable = set(self.schema().load_fields) | set(self.relations)
+
+    # -- extension points -------------------------------------------------------------
+    def base_query(self, principal):
+        return self.model.select()
+
+    def present(self, items, principal):
+        """Last touch on serialised items (presenters per role, computed keys)."""
+        return items
+
+    def create(self, data, principal):
+        columns, relations = self._split(data)
+        instance = self.model.create(**{self.columns[key].name: value
+                                         for key, value in columns.items()})
+        self._set_relations(instance.id, relations)
+        return instance
+
+    def update(self, instance, data, principal):
+        columns, relations = self._split(data)
+        if columns:
+            columns["updated_at"] = utcnow()
+            changes = {self.columns[key]: value for key, value in columns.items()}
+            self.model.update(changes).where(self.model._meta.primary_key == instance.id).execute()
+            for key, value in columns.items():
+                instance.__data__[self.columns[key].name] = value
+        self._set_relations(instance.id, relations)
+        return instance
+
+    def delete(self, instance, principal):
+        for relation in self.relations.values():
+            source, _ = link_fields(relation)
+            relation.through_model.delete().where(source == instance.id).execute()
+        instance.delete_instance()
+
+    def event_data(self, instance):
+        data = {f"{self.model._meta.table_name}_id": instance.id}
+        if "project_id" in self.columns:
+            data["project_id"] = instance.__data__.get(self.columns["project_id"].name)
+        return data
+
+    def load_create(self, body):
+        """Validate a POST body: unknown keys are refused with Zou's message."""
+        body = {key: value for key, value in body.items() if key not in ALWAYS_PROTECTED}
+        for key in body:
+            if key not in self._writable:
+                raise BadRequest(f"'{key}' is an invalid keyword argument for "
+                                 f"{self.model.__name__}")
+        return self._load(body, partial=False)
+
+    def load_update(self, body):
+        """Validate a PUT body: protected and unknown keys are dropped silently."""
+        dropped = set(ALWAYS_PROTECTED) | set(self.protected) | set(self.hidden)
+        if "project_id" in self.columns:
+            dropped.add("project_id")
+        body = {key: value for key, value in body.items()
+                if key in self._writable and key not in dropped}
+        for key, value in body.items():
+            field = self.columns.get(key)
+            if isinstance(field, DATE_FIELDS) and isinstance(value, str) and value:
+                try:
+                    parse_datetime(value)
+                except ValueError:
+                    raise BadRequest(f"Invalid date format for '{key}': '{value}'. Expected "
+                                     "an ISO 8601 date or datetime.") from None
+        return self._load(body, partial=True)
+
+    # -- plumbing -----------------------------------------------------------------------
+    def routes(self):
+        name, tags, schema = self.model.__name__, (self.plural,), self.schema
+        return [
+            Route(f"/data/{self.plural}", CollectionResource(self), operations={
+                "GET": Operation(f"List {self.plural}", response=schema, many=True, tags=tags,
+                                 query=self.list_query_schema()),
+                "POST": Operation(f"Create a {name}", body=schema, response=schema,
+                                  status=201, tags=tags),
+            }),
+            Route(f"/data/{self.plural}/{{instance_id}}", ItemResource(self), operations={
+                "GET": Operation(f"Get a {name}", response=schema, tags=tags,
+                                 query=RelationsQuery),
+                "PUT": Operation(f"Update a {name}", body=schema, response=schema, tags=tags,
+                                 partial=True),
+                "DELETE": Operation(f"Delete a {name}", status=204, tags=tags),
+            }),
+        ]
+
+    def list_query_schema(self):
+        """The documented query string of the list route: paging plus column filters."""
+        filters = {key: fields.String(metadata={"description": f"filter on {key}"})
+                   for key in self.schema().load_fields if key not in self.relations}
+        return type(f"{self.model.__name__}ListQuery", (ListQuery,), filters)
+
+    def _load(self, body, partial):
+        try:
+            return self.schema().load(body, partial=partial)
+        except ValidationError as error:
+            raise validation_error(error.messages) from None
+
+    def _split(self, data):
+        columns = {key: value for key, value in data.items() if key in self.columns}
+        relations = {key: value for key, value in data.items() if key in self.relations}
+        return columns, relations
+
+    def _set_relations(self, owner_id, relations):
+        for name, ids in relations.items():
+            relation = self.relations[name]
+            source, target = link_fields(relation)
+            through = relation.through_model
+            existing = {row[0] for row in relation.rel_model.select(relation.rel_model._meta.primary_key)
+                        .where(relation.rel_model._meta.primary_key.in_(ids)).tuples()}
+            through.delete().where(source == owner_id).execute()
+            rows = [{source.name: owner_id, target.name: other}
+                    for other in dict.fromkeys(ids) if other in existing]
+            if rows:
+                through.insert_many(rows).execute()
+
+    def require(self, principal, action, instance=None, data=None):
+        self.dopesheet.permissions.require(principal, action,
+                                           Resource(self.model, instance, data))
+
+    def get_instance(self, instance_id):
+        found = self.model.get_or_none(self.model._meta.primary_key
+                                       == parse_instance_id(instance_id))
+        if found is None:
+            raise NotFound()
+        return found
+
+    def serialize(self, instance, relations, principal):
+        item = self.serializer.from_instance(instance)
+        if relations:
+            ids = self.model.select(self.model._meta.primary_key).where(
+                self.model._meta.primary_key == instance.id)
+            self.serializer.add_relations([item], self.serializer.relation_ids(ids))
+        return self.present([item], principal)[0]
+
+    def list(self, params, principal):
+        self.require(principal, "list")
+        query = self.base_query(principal)
+        narrowing = self.dopesheet.permissions.list_filter(principal, "list", self.model)
+        if narrowing is not None:
+            query = query.where(narrowing)
+        for expression in filter_expressions(self.model, params, self.hidden,
+                                             self.reserved_params):
+            query = query.where(expression)
+        settings = self.dopesheet.settings["api"]
+        page = parse_page(params, settings["page_size"], settings["max_page_size"])
+        with_relations = parse_bool(params.get("relations"), False)
+        wanted = parse_fields(params)
+        rows_query = query
+        if page is not None:
+            rows_query = query.order_by(self.model.updated_at.desc(),
+                                        self.model.created_at.desc(),
+                                        self.model._meta.primary_key).limit(page.limit).offset(
+                page.offset)
+        items = [self.serializer.from_values(values)
+                 for values in self.serializer.select(rows_query)]
+        if with_relations and items:
+            ids = [item["id"] for item in items]
+            self.serializer.add_relations(items, self.serializer.relation_ids(ids))
+        items = self.present(items, principal)
+        if wanted:
+            items = [{key: value for key, value in item.items() if key in wanted}
+                     for item in items]
+        if page is None:
+            return items
+        return page.envelope(items, query.count())
+
+    def emit(self, suffix, instance):
+        data = self.event_data(instance)
+        self.dopesheet.events.emit(f"{self.event_prefix}:{suffix}", data,
+                                   project_id=data.get("project_id"))
+
+    def event_names(self):
+        return [f"{self.event_prefix}:{suffix}" for suffix in ("new", "update", "delete")]
+
+
+def _guard_integrity(action):
+    try:
+        with db.atomic():
+            return action()
+    except (peewee.IntegrityError, peewee.DataError) as error:
+        raise BadRequest(integrity_message(error)) from None
+
+
+class CollectionResource:
+    def __init__(self, api):
+        self.api = api
+
+    def on_get(self, req, resp):
+        resp.media = self.api.list(req.params, principal_of(req))
+
+    def on_post(self, req, resp):
+        api = self.api
+        principal = principal_of(req)
+        data = api.load_create(read_json_object(req))
+        api.require(principal, "create", data=data)
+        instance = _guard_integrity(lambda: api.create(data, principal))
+        api.emit("new", instance)
+        resp.status = falcon.HTTP_201
+        resp.media = api.serialize(instance, True, principal)
+
+
+class ItemResource:
+    def __init__(self, api):
+        self.api = api
+
+    def on_get(self, req, resp, instance_id):
+        api = self.api
+        principal = principal_of(req)
+        instance = api.get_instance(instance_id)
+        api.require(principal, "read", instance)
+        resp.media = api.serialize(instance, parse_bool(req.params.get("relations"), True),
+                                   principal)
+
+    def on_put(self, req, resp, instance_id):
+        api = self.api
+        principal = principal_of(req)
+        instance = api.get_instance(instance_id)
+        data = api.load_update(read_json_object(req))
+        api.require(principal, "update", instance, data)
+        instance = _guard_integrity(lambda: api.update(instance, data, principal))
+        api.emit("update", instance)
+        resp.media = api.serialize(instance, False, principal)
+
+    def on_delete(self, req, resp, instance_id):
+        api = self.api
+        principal = principal_of(req)
+        instance = api.get_instance(instance_id)
+        api.require(principal, "delete", instance)
+        _guard_integrity(lambda: api.delete(instance, principal))
+        api.emit("delete", instance)
+        resp.status = falcon.HTTP_204

@@ -1,0 +1,183 @@
+"""Storage: one database proxy, the base model, and the connection-per-request middleware.
+
+SQLite (a file, WAL mode) is the embedded default; a ``postgresql://`` URL gives a pooled
+psycopg 3 connection. Every request gets a connection that is closed (returned to the pool)
+whatever happens; requests that may write (anything but GET/HEAD/OPTIONS) run in one
+transaction, committed when the responder finished without raising and rolled back
+otherwise. Reads run in autocommit mode, which saves PostgreSQL two round trips each.
+"""
+
+import datetime
+import logging
+import uuid
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import falcon
+import peewee
+from marshmallow import fields, validate
+from playhouse.pool import PooledPostgresqlDatabase
+
+from .config import SectionSchema, core_section
+from .errors import DATABASE_DOWN_MESSAGE, ServiceUnavailable
+
+log = logging.getLogger("dopesheet.db")
+
+db = peewee.DatabaseProxy()
+
+SAFE_METHODS = frozenset(("GET", "HEAD", "OPTIONS"))
+
+
+@core_section("database")
+class DatabaseSettings(SectionSchema):
+    url = fields.String(load_default="sqlite:///data/dopesheet.db",
+                        validate=validate.Regexp(r"^(sqlite|postgres(ql)?)://",
+                                                 error="expected sqlite:///path or postgresql://..."))
+    pool_size = fields.Integer(load_default=20, validate=validate.Range(min=1))
+    pool_timeout = fields.Float(load_default=10.0, validate=validate.Range(min=0))
+    connect_timeout = fields.Integer(load_default=5, validate=validate.Range(min=1))
+    sqlite_busy_timeout_ms = fields.Integer(load_default=10000, validate=validate.Range(min=0))
+    auto_migrate = fields.Boolean(load_default=True)
+
+
+def utcnow():
+    """Naive UTC now: Zou stores and serialises naive UTC timestamps."""
+    return datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
+
+
+class UUIDField(peewee.UUIDField):
+    """UUIDs as canonical strings in Python (``"6f1c..-..."``): text on SQLite, native
+    ``uuid`` on PostgreSQL. Ids are compared, filtered and serialised without conversions."""
+
+    def db_value(self, value):
+        if value is None or isinstance(value, peewee.Node):
+            return value
+        return str(value if isinstance(value, uuid.UUID) else uuid.UUID(str(value)))
+
+    def python_value(self, value):
+        return None if value is None else str(value)
+
+
+def new_id():
+    return str(uuid.uuid4())
+
+
+class BaseModel(peewee.Model):
+    """UUID primary key plus ``created_at``/``updated_at``, on the shared proxy.
+
+    Table names are the snake_case class name (``TaskStatus`` -> ``task_status``), as in Zou.
+    ``save()`` refreshes ``updated_at``; bulk ``update()`` queries must set it themselves.
+    """
+
+    id = UUIDField(primary_key=True, default=new_id)
+    created_at = peewee.DateTimeField(default=utcnow, index=True)
+    updated_at = peewee.DateTimeField(default=utcnow, index=True)
+
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+    def save(self, *args, **kwargs):
+        if self._pk is not None and not kwargs.get("force_insert"):
+            self.updated_at = utcnow()
+        return super().save(*args, **kwargs)
+
+
+JSONField = peewee.JSONField
+
+
+def sqlite_path(url):
+    """``sqlite:///relative.db`` or ``sqlite:////absolute.db`` -> Path."""
+    return Path(unquote(url[len("sqlite:///"):]))
+
+
+def is_sqlite(url):
+    return url.startswith("sqlite://")
+
+
+def open_database(settings):
+    """Build the peewee database for ``[database]`` settings (not yet connected)."""
+    url = settings["url"]
+    if is_sqlite(url):
+        path = sqlite_path(url)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return peewee.SqliteDatabase(str(path), pragmas={
+            "journal_mode": "wal",
+            "foreign_keys": 1,
+            "busy_timeout": settings["sqlite_busy_timeout_ms"],
+            "synchronous": "normal",
+        }, timeout=settings["sqlite_busy_timeout_ms"] / 1000)
+    parsed = urlparse(url)
+    if parsed.scheme == "postgres":
+        url = "postgresql" + url[len("postgres"):]
+    return PooledPostgresqlDatabase(
+        url, max_connections=settings["pool_size"], timeout=settings["pool_timeout"],
+        stale_timeout=300, connect_timeout=settings["connect_timeout"], prefer_psycopg3=True)
+
+
+def release_connections(database):
+    """Close every pooled connection, so gunicorn workers forked later never share one."""
+    if not database.is_closed():
+        database.close()
+    if isinstance(database, PooledPostgresqlDatabase):
+        database.close_all()
+
+
+def bind(database):
+    db.initialize(database)
+
+
+def write_transaction():
+    """A transaction for a request that writes; SQLite takes the write lock up front so
+    concurrent writers queue on the busy timeout instead of failing on lock upgrade."""
+    if isinstance(db.obj, peewee.SqliteDatabase):
+        return db.atomic(lock_type="IMMEDIATE")
+    return db.atomic()
+
+
+class DatabaseMiddleware:
+    """A connection per request, closed in every case; one transaction per writing request."""
+
+    def process_request(self, req, resp):
+        req.context.transaction = None
+        try:
+            db.connect(reuse_if_open=True)
+            if req.method not in SAFE_METHODS:
+                req.context.transaction = write_transaction()
+                req.context.transaction.__enter__()
+        except peewee.OperationalError as error:
+            log.error("request %s: cannot open a database connection: %s",
+                      getattr(req.context, "request_id", "-"), error)
+            self._close()
+            raise ServiceUnavailable(DATABASE_DOWN_MESSAGE, headers={"Retry-After": "5"})
+
+    def process_response(self, req, resp, resource, req_succeeded):
+        transaction = getattr(req.context, "transaction", None)
+        try:
+            if transaction is not None:
+                req.context.transaction = None
+                if req_succeeded:
+                    self._commit(req, resp, transaction)
+                else:
+                    transaction.__exit__(RuntimeError, RuntimeError("request failed"), None)
+        finally:
+            self._close()
+
+    @staticmethod
+    def _commit(req, resp, transaction):
+        try:
+            transaction.__exit__(None, None, None)
+        except peewee.PeeweeException as error:
+            log.error("request %s: commit failed: %s",
+                      getattr(req.context, "request_id", "-"), error)
+            resp.status = falcon.HTTP_503
+            resp.text = None
+            resp.media = {"error": True, "message": DATABASE_DOWN_MESSAGE}
+
+    @staticmethod
+    def _close():
+        if not db.is_closed():
+            try:
+                db.close()
+            except peewee.PeeweeException as error:
+                log.warning("closing the database connection failed: %s", error)

@@ -1,0 +1,151 @@
+"""Query-string filters and pagination for list routes, with Zou's rules and messages.
+
+Each query key that is a column of the model filters by equality, the value cast to the
+column's type; ``name`` is case-insensitive with ``%``/``_`` wildcards; a JSON array value
+means IN; a many-to-many relation name means "contains this id". Unknown keys are ignored;
+hidden columns are refused.
+"""
+
+import datetime
+import math
+import uuid
+
+import orjson
+import peewee
+
+from .errors import BadRequest
+from .schemas import parse_datetime
+from .serialize import link_fields
+
+RESERVED = frozenset(("page", "limit", "relations", "fields"))
+TRUE_WORDS = frozenset(("true", "1", "yes", "on"))
+FALSE_WORDS = frozenset(("false", "0", "no", "off"))
+INVALID_FORMAT = "One of the provided values has an invalid format."
+
+
+def parse_bool(value, default=False):
+    if value is None:
+        return default
+    word = str(value).strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise BadRequest(f"Invalid boolean value: {value}")
+
+
+def parse_uuid(value):
+    try:
+        return str(uuid.UUID(str(value)))
+    except ValueError:
+        raise BadRequest(f"Invalid UUID value: {value}") from None
+
+
+def cast(field, value):
+    """The query-string text ``value`` as a Python value for ``field``."""
+    if isinstance(field, peewee.ForeignKeyField):
+        field = field.rel_field
+    if isinstance(field, peewee.UUIDField):
+        return parse_uuid(value)
+    if isinstance(field, peewee.BooleanField):
+        return parse_bool(value)
+    try:
+        if isinstance(field, peewee.IntegerField):
+            return int(value)
+        if isinstance(field, (peewee.FloatField, peewee.DecimalField)):
+            return float(value)
+        if isinstance(field, peewee.DateTimeField):
+            return parse_datetime(value)
+        if isinstance(field, peewee.DateField):
+            return datetime.date.fromisoformat(str(value)[:10])
+    except (TypeError, ValueError):
+        raise BadRequest(INVALID_FORMAT) from None
+    return str(value)
+
+
+def _values(key, raw):
+    text = raw[-1] if isinstance(raw, list) else raw
+    if isinstance(text, str) and text.startswith("["):
+        try:
+            values = orjson.loads(text)
+        except orjson.JSONDecodeError:
+            raise BadRequest(f"Malformed list filter for field {key}.") from None
+        if not isinstance(values, list):
+            raise BadRequest(f"Malformed list filter for field {key}.")
+        return values, True
+    return text, False
+
+
+def filter_expressions(model, params, hidden=(), reserved=()):
+    """Peewee expressions for the filters in ``params`` (a Falcon ``req.params`` dict)."""
+    columns = model._meta.columns
+    relations = model._meta.manytomany
+    expressions = []
+    for key, raw in params.items():
+        if key in RESERVED or key in reserved:
+            continue
+        if key in hidden:
+            raise BadRequest(f"Filtering on {key} is not allowed.")
+        if key in columns:
+            field = columns[key]
+            if isinstance(field, peewee.JSONField):
+                continue
+            value, many = _values(key, raw)
+            if many:
+                expressions.append(field.in_([cast(field, item) for item in value]))
+            elif key == "name":
+                expressions.append(field ** str(value))
+            else:
+                expressions.append(field == cast(field, value))
+        elif key in relations:
+            source, target = link_fields(relations[key])
+            value, many = _values(key, raw)
+            wanted = ([parse_uuid(item) for item in value] if many else [parse_uuid(value)])
+            linked = (relations[key].through_model.select(source)
+                      .where(target.in_(wanted)))
+            expressions.append(model._meta.primary_key.in_(linked))
+    return expressions
+
+
+class Page:
+    def __init__(self, number, limit):
+        self.number = number
+        self.limit = limit
+        self.offset = (number - 1) * limit
+
+    def envelope(self, items, total):
+        return {"data": items, "total": total,
+                "nb_pages": math.ceil(total / self.limit) if total else 0,
+                "limit": self.limit, "offset": self.offset, "page": self.number}
+
+
+def parse_page(params, default_limit, max_limit):
+    """A ``Page`` when ``page`` asks for pagination (absent or 0: a plain list)."""
+    raw_page = params.get("page")
+    if raw_page in (None, ""):
+        return None
+    try:
+        number = int(raw_page)
+    except (TypeError, ValueError):
+        raise BadRequest("page must be an integer.") from None
+    if number <= 0:
+        return None
+    raw_limit = params.get("limit")
+    try:
+        limit = int(raw_limit) if raw_limit not in (None, "") else 0
+    except (TypeError, ValueError):
+        raise BadRequest("limit must be a positive integer.") from None
+    if limit < 0:
+        raise BadRequest("limit must be a positive integer.")
+    if limit > max_limit:
+        raise BadRequest(f"limit must be at most {max_limit}.")
+    return Page(number, limit or default_limit)
+
+
+def parse_fields(params):
+    raw = params.get("fields")
+    if not raw:
+        return None
+    if isinstance(raw, list):
+        raw = ",".join(raw)
+    return {name.strip() for name in raw.split(",") if name.strip()} | {"id", "type"}

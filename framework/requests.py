@@ -1,0 +1,40 @@
+"""Helpers for responders: the caller, and a JSON object body with Zou's answers."""
+
+import falcon
+
+from .errors import BadRequest, UnsupportedMediaType
+
+EMPTY_BODY = ("Data are empty. Please verify that you sent JSON data and that you set the "
+              "right headers.")
+NOT_JSON = ("Did not attempt to load JSON data because the request Content-Type was not "
+            "'application/json'.")
+
+
+def principal_of(req):
+    """The authenticated caller (``framework.Principal``), or None on a public route."""
+    return getattr(req.context, "principal", None)
+
+
+def is_json(req):
+    content_type = (req.content_type or "").split(";")[0].strip().lower()
+    return content_type == "application/json" or (
+        content_type.startswith("application/") and content_type.endswith("+json"))
+
+
+def read_json(req):
+    """The JSON body (any JSON value), or None when empty; 415 unless the body is JSON."""
+    if not is_json(req):
+        raise UnsupportedMediaType(NOT_JSON)
+    try:
+        return req.get_media(default_when_empty=None)
+    except falcon.MediaMalformedError:
+        raise BadRequest("The request body is not valid JSON.") from None
+
+
+def read_json_object(req):
+    body = read_json(req)
+    if body is None:
+        raise BadRequest(EMPTY_BODY, data=None)
+    if not isinstance(body, dict):
+        raise BadRequest("The request body must be a JSON object.")
+    return body

@@ -1,0 +1,1 @@
+"""Dopesheet's builtin plugins, one package each (see DESIGN.md §1)."""

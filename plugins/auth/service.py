@@ -1,0 +1,152 @@
+"""Login, lockout, revocation and identity: the auth rules, no HTTP here."""
+
+import datetime
+
+import peewee
+
+from framework import ApiError, BadRequest, Principal, Unauthorized, utcnow
+from plugins.persons.models import Person
+
+from .models import Credential, LoginAttempts, LoginLog, RevokedToken
+
+WRONG_CREDENTIALS = "Wrong email or password."
+INACTIVE_SESSION = (
+    "The server could not verify that you are authorized to access the URL requested. You "
+    "either supplied the wrong credentials (e.g. a bad password), or your browser doesn't "
+    "understand how to supply the credentials required.")
+
+
+class LoginRefused(ApiError):
+    """A refused login: Zou's bodies carry ``"login": false``."""
+
+    def __init__(self, message, status="400 Bad Request", **extra):
+        super().__init__(message, status=status, login=False, **extra)
+
+
+def normalise_login(login):
+    return login.strip().lower()
+
+
+def find_person(login):
+    """By e-mail (case-insensitive, non-bots) or desktop login."""
+    login = login.strip()
+    return (Person.select()
+            .where(((peewee.fn.LOWER(Person.email) == login.lower()) & (Person.is_bot == False))  # noqa: E712
+                   | (Person.desktop_login == login))
+            .order_by(Person.is_bot, Person.created_at).first())
+
+
+class Lockout:
+    def __init__(self, settings):
+        self.max_failures = settings["lockout_attempts"]
+        self.window = datetime.timedelta(minutes=settings["lockout_minutes"])
+
+    def check(self, login):
+        """Raise while locked; forget old failures once the lockout has elapsed."""
+        row = LoginAttempts.get_or_none(LoginAttempts.login == login)
+        if row is None or row.failed_count < self.max_failures:
+            return
+        if row.last_failed_at and utcnow() - row.last_failed_at < self.window:
+            minutes = int(self.window.total_seconds() // 60)
+            raise LoginRefused(f"Too many failed login attempts, retry in "
+                               f"{'a minute' if minutes == 1 else f'{minutes} minutes'}.",
+                               too_many_failed_login_attemps=True)
+        LoginAttempts.delete().where(LoginAttempts.login == login).execute()
+
+    @staticmethod
+    def record_failure(login):
+        now = utcnow()
+        (LoginAttempts.insert(login=login, failed_count=1, last_failed_at=now)
+         .on_conflict(conflict_target=[LoginAttempts.login],
+                      update={LoginAttempts.failed_count: LoginAttempts.failed_count + 1,
+                              LoginAttempts.last_failed_at: now})
+         .execute())
+
+    @staticmethod
+    def reset(login):
+        LoginAttempts.delete().where(LoginAttempts.login == login).execute()
+
+
+def credential_of(person):
+    return Credential.get_or_none(Credential.person == person.id)
+
+
+def set_password(person, password, passwords, revoke_sessions=False):
+    """Store a new hash; with ``revoke_sessions`` every outstanding token of the person dies."""
+    password_hash = passwords.hash(password)
+    updates = {Credential.password_hash: password_hash}
+    if revoke_sessions:
+        updates[Credential.token_version] = Credential.token_version + 1
+    (Credential.insert(person=person.id, password_hash=password_hash, token_version=0)
+     .on_conflict(conflict_target=[Credential.person], update=updates).execute())
+
+
+def check_password(login, password, passwords, lockout):
+    """The person behind ``login`` if ``password`` is right; every failure counts."""
+    key = normalise_login(login)
+    lockout.check(key)
+    person = find_person(login)
+    credential = credential_of(person) if person is not None else None
+    if person is None:
+        passwords.spend_time(password)
+        verified = False
+    else:
+        verified = passwords.verify(credential.password_hash if credential else None, password)
+    if not verified:
+        lockout.record_failure(key)
+        raise LoginRefused(WRONG_CREDENTIALS)
+    if not person.active:
+        raise LoginRefused("User is unactive, he cannot log in.", status="401 Unauthorized",
+                           unactive=True)
+    lockout.reset(key)
+    if passwords.needs_rehash(credential.password_hash):
+        set_password(person, password, passwords)
+    return person, credential
+
+
+def log_login(person, ip_address, origin):
+    LoginLog.create(person=person.id, ip_address=(ip_address or "")[:50], origin=origin)
+
+
+def token_version(person_id):
+    return (Credential.select(Credential.token_version)
+            .where(Credential.person == person_id).scalar()) or 0
+
+
+def revoke(jti, expires_at):
+    RevokedToken.insert(jti=jti, expires_at=expires_at).on_conflict_ignore().execute()
+
+
+def purge_revocations():
+    """Drop entries whose token expired anyway (an entry never outlives less than its token)."""
+    return RevokedToken.delete().where(RevokedToken.expires_at < utcnow()).execute()
+
+
+def principal_for(claims):
+    """The caller behind valid token claims: one query for person, version and revocation."""
+    revoked = (RevokedToken.select(peewee.fn.COUNT(RevokedToken.jti))
+               .where(RevokedToken.jti == claims["jti"]))
+    row = (Person.select(Person, Credential.token_version, revoked.alias("revoked"))
+           .join(Credential, peewee.JOIN.LEFT_OUTER, on=(Credential.person == Person.id))
+           .where(Person.id == claims["sub"]).objects().first())
+    if row is None:
+        raise Unauthorized(INACTIVE_SESSION)
+    if row.revoked:
+        raise Unauthorized("Token has been revoked", msg="Token has been revoked")
+    if not row.active or (row.token_version or 0) != claims.get("ver", 0):
+        raise Unauthorized(INACTIVE_SESSION)
+    return Principal(id=row.id, role=row.role, identity_type=claims["identity_type"],
+                     user=row, claims=claims)
+
+
+def require_login_field(body):
+    login = body.get("email")
+    if not isinstance(login, str) or not login.strip():
+        raise BadRequest("Validation error.",
+                         data={"errors": [{"field": "email", "message": "Field required"}]})
+    password = body.get("password", "default")
+    if not isinstance(password, str):
+        raise BadRequest("Validation error.",
+                         data={"errors": [{"field": "password",
+                                           "message": "Input should be a valid string"}]})
+    return login, password

@@ -1,0 +1,94 @@
+"""JWT access and refresh tokens (PyJWT, HS256 only), claims as Zou's plus ``ver`` and ``kid``.
+
+Access: ``sub, iat, nbf, exp, jti, type="access", fresh, identity_type, refresh_jti, ver``.
+Refresh: the same without ``refresh_jti``. The header names the signing key (``kid``): the
+current key signs, retired keys still verify, an unknown ``kid`` is refused.
+"""
+
+import datetime
+import hashlib
+import uuid
+
+import jwt
+
+from framework import ApiError
+
+ALGORITHM = "HS256"
+REQUIRED_CLAIMS = ["exp", "iat", "nbf", "sub", "jti", "type"]
+
+
+def key_id(key):
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def _epoch(moment):
+    return int(moment.timestamp())
+
+
+class TokenError(ApiError):
+    """A token that is not acceptable: Zou answers 422 for malformed ones, 401 otherwise."""
+
+    def __init__(self, status, message, msg=None):
+        super().__init__(message, status=status, msg=msg or message)
+
+
+def bad_token(message):
+    return TokenError("422 Unprocessable Entity", message)
+
+
+class Tokens:
+    def __init__(self, secret_key, retired_keys, settings):
+        self.current_kid = key_id(secret_key)
+        self.keys = {key_id(key): key for key in (secret_key, *retired_keys)}
+        self.access_ttl = datetime.timedelta(days=settings["access_token_days"])
+        self.refresh_ttl = datetime.timedelta(days=settings["refresh_token_days"])
+        self.leeway = settings["token_leeway_seconds"]
+
+    def _encode(self, claims):
+        return jwt.encode(claims, self.keys[self.current_kid], algorithm=ALGORITHM,
+                          headers={"kid": self.current_kid})
+
+    def _claims(self, subject, token_type, ttl, version, now, fresh):
+        return {"fresh": fresh, "iat": _epoch(now), "jti": str(uuid.uuid4()),
+                "type": token_type, "sub": subject, "nbf": _epoch(now),
+                "exp": _epoch(now + ttl), "identity_type": "person", "ver": version}
+
+    def issue_pair(self, subject, version):
+        """A fresh access token and its refresh token: ``(access, refresh)`` as strings."""
+        now = datetime.datetime.now(datetime.UTC)
+        refresh = self._claims(subject, "refresh", self.refresh_ttl, version, now, False)
+        access = self._claims(subject, "access", self.access_ttl, version, now, True)
+        access["refresh_jti"] = refresh["jti"]
+        return self._encode(access), self._encode(refresh)
+
+    def issue_access(self, refresh_claims):
+        """A new access token from a refresh token's claims (the refresh token is kept)."""
+        now = datetime.datetime.now(datetime.UTC)
+        access = self._claims(refresh_claims["sub"], "access", self.access_ttl,
+                              refresh_claims.get("ver", 0), now, False)
+        access["refresh_jti"] = refresh_claims["jti"]
+        return self._encode(access)
+
+    def decode(self, token, expected_type):
+        try:
+            kid = jwt.get_unverified_header(token).get("kid")
+            key = self.keys.get(kid)
+            if key is None:
+                raise bad_token("Unknown signing key.")
+            claims = jwt.decode(token, key, algorithms=[ALGORITHM], leeway=self.leeway,
+                                options={"require": REQUIRED_CLAIMS})
+        except jwt.ExpiredSignatureError:
+            raise TokenError("401 Unauthorized", "Signature has expired",
+                             "Token has expired") from None
+        except jwt.InvalidTokenError as error:
+            raise bad_token(str(error)) from None
+        if claims.get("type") != expected_type:
+            raise bad_token("Only refresh tokens are allowed" if expected_type == "refresh"
+                            else "Only non-refresh tokens are allowed")
+        if claims.get("identity_type") != "person":
+            raise bad_token("Unknown identity type.")
+        return claims
+
+    @staticmethod
+    def expiry(claims):
+        return datetime.datetime.fromtimestamp(claims["exp"], datetime.UTC).replace(tzinfo=None)

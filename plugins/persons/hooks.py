@@ -1,0 +1,60 @@
+"""The persons plugin's hook implementations."""
+
+from marshmallow import fields, validate
+
+from framework import SettingsSchema, hookimpl
+
+from . import hookspecs, service
+from .models import MODELS, Department, Organisation, Person, Studio
+from .resources import APIS, PRIVILEGED_PERSON_FIELDS
+
+READABLE_BY_ANYONE = (Department, Studio, Organisation, Person)
+
+
+class PersonsSettings(SettingsSchema):
+    default_timezone = fields.String(load_default="Europe/Paris")
+    default_locale = fields.String(load_default="en_US")
+    user_limit = fields.Integer(load_default=0, validate=validate.Range(min=0))
+
+
+@hookimpl
+def add_hooks(pluginmanager):
+    pluginmanager.add_hookspecs(hookspecs)
+
+
+@hookimpl
+def register_settings():
+    return {"persons": PersonsSettings}
+
+
+@hookimpl
+def register_models():
+    return list(MODELS)
+
+
+@hookimpl
+def register_routes(dopesheet):
+    return [route for api in APIS for route in api(dopesheet).routes()]
+
+
+@hookimpl
+def permission_allowed(principal, action, resource):
+    """Anyone signed in reads the studio's people and departments; a person edits their own
+    non-privileged fields and can never delete themselves. Admin rights come from ``auth``."""
+    if principal is None or resource.model not in READABLE_BY_ANYONE:
+        return None
+    if action in ("list", "read"):
+        return True
+    if resource.model is not Person or resource.instance is None:
+        return None
+    is_self = resource.instance.id == principal.id
+    if action == "delete" and is_self:
+        return False
+    if action == "update" and is_self and not (set(resource.data or ()) & PRIVILEGED_PERSON_FIELDS):
+        return True
+    return None
+
+
+@hookimpl
+def init_data():
+    service.seed_defaults()

@@ -1,0 +1,83 @@
+"""The generic model API over persons, departments, studios and organisations."""
+
+from framework import BadRequest, ModelApi
+
+from . import service
+from .models import (PERSON_COMPUTED, Department, Organisation, Person, Studio,
+                     organisation_view)
+from .schemas import ColoredBase, OrganisationBase, PersonBase
+
+PRIVILEGED_PERSON_FIELDS = frozenset((
+    "role", "active", "archived", "departments", "studio_id", "is_bot", "is_guest",
+    "expiration_date", "daily_salary", "contract_type", "position", "seniority",
+    "is_generated_from_ldap", "ldap_uid", "shotgun_id"))
+
+
+class PersonApi(ModelApi):
+    model = Person
+    plural = "persons"
+    base = PersonBase
+    computed = PERSON_COMPUTED
+    protected = ("password", "totp_enabled", "email_otp_enabled", "fido_enabled",
+                 "preview_project_id", "preview_opened_at", "preview_open_until")
+
+    def present(self, items, principal):
+        role = principal.role if principal is not None else None
+        return [service.present_person(item, role) for item in items]
+
+    def create(self, data, principal):
+        settings = self.dopesheet.plugin_settings("persons")
+        password = data.pop("password", None)
+        service.check_email_free(data.get("email"), data.get("is_bot", False))
+        if not data.get("is_bot"):
+            service.check_user_limit(settings["user_limit"])
+        data.setdefault("timezone", settings["default_timezone"])
+        data.setdefault("locale", settings["default_locale"])
+        if data.get("country"):
+            data["country"] = data["country"].upper()
+        person = super().create(data, principal)
+        if password is not None:
+            stored = self.dopesheet.hooks.call("set_person_password", person=person,
+                                               password=password, dopesheet=self.dopesheet)
+            if not stored:
+                raise BadRequest("No enabled plugin manages passwords.")
+        return person
+
+    def update(self, person, data, principal):
+        if "email" in data:
+            service.check_email_free(data["email"], data.get("is_bot", person.is_bot),
+                                     except_id=person.id)
+        if data.get("country"):
+            data["country"] = data["country"].upper()
+        return super().update(person, data, principal)
+
+
+class DepartmentApi(ModelApi):
+    model = Department
+    plural = "departments"
+    base = ColoredBase
+
+
+class StudioApi(ModelApi):
+    model = Studio
+    plural = "studios"
+    base = ColoredBase
+
+
+class OrganisationApi(ModelApi):
+    model = Organisation
+    plural = "organisations"
+    base = OrganisationBase
+
+    def list(self, params, principal):
+        if not principal.is_admin:
+            for key in Organisation.CHAT_SECRETS:
+                if key in params:
+                    raise BadRequest(f"Filtering on {key} is not allowed.")
+        return super().list(params, principal)
+
+    def present(self, items, principal):
+        return [organisation_view(item, principal.is_admin) for item in items]
+
+
+APIS = (PersonApi, DepartmentApi, StudioApi, OrganisationApi)
