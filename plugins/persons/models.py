@@ -100,7 +100,7 @@ class DepartmentLink(peewee.Model):
 
 DepartmentLinkThrough.set_model(DepartmentLink)
 Person.add_index(Person.index(peewee.fn.LOWER(Person.email), unique=True,
-                              where=(Person.is_bot == False),  # noqa: E712 (SQL, not Python)
+                              where=peewee.SQL('NOT "is_bot"'),
                               name="person_unique_email"))
 
 

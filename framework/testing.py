@@ -1,0 +1,186 @@
+"""pytest fixtures for Dopesheet and for plugin authors (loaded with ``-p framework.testing``).
+
+- ``make_app(overrides=None, plugins=())``: a new app on a fresh database. Every test that
+  uses it runs on SQLite (a file in ``tmp_path``) and, when ``DOPESHEET_TEST_DATABASE_URL``
+  is set, again on PostgreSQL (one schema per plugin set for the session, emptied between
+  tests).
+- ``app`` / ``client``: the default app and a Falcon ``TestClient`` on it.
+- ``register_plugin(name, module)``: an app with an extra plugin (a module with hookimpls).
+- ``app_overrides``: settings applied to every app of a test session (override the fixture
+  in a ``conftest.py``, e.g. for fast password hashing).
+- ``count_queries()``: a context manager counting the SQL statements run inside it.
+"""
+
+import hashlib
+import os
+import secrets
+from contextlib import contextmanager
+from urllib.parse import urlencode, urlparse, urlunparse
+
+import falcon.testing
+import peewee
+import pytest
+
+from .app import create_app
+from .db import db
+
+TEST_DATABASE_ENV = "DOPESHEET_TEST_DATABASE_URL"
+TEST_SECRET_KEY = secrets.token_hex(32)
+
+
+def _merge(base, extra):
+    merged = dict(base)
+    for key, value in (extra or {}).items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def database_kinds():
+    return ["sqlite", "postgresql"] if os.environ.get(TEST_DATABASE_ENV) else ["sqlite"]
+
+
+class PostgresSchemas:
+    """One schema per plugin set for the whole session; tables emptied between tests."""
+
+    def __init__(self, url):
+        self.url = url
+        self.prefix = f"dopesheet_test_{os.getpid()}_{secrets.token_hex(3)}"
+        self.created = set()
+
+    def _admin(self):
+        parsed = urlparse(self.url)
+        return peewee.PostgresqlDatabase(parsed.path.lstrip("/"), host=parsed.hostname,
+                                         port=parsed.port, user=parsed.username,
+                                         password=parsed.password, prefer_psycopg3=True)
+
+    def url_for(self, key):
+        schema = f"{self.prefix}_{hashlib.sha1(key.encode()).hexdigest()[:8]}"
+        admin = self._admin()
+        with admin.connection_context():
+            if schema in self.created:
+                tables = [row[0] for row in admin.execute_sql(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = %s "
+                    "AND tablename <> 'dopesheet_schema'", (schema,))]
+                if tables:
+                    admin.execute_sql("TRUNCATE " + ", ".join(
+                        f'"{schema}"."{table}"' for table in tables) + " CASCADE")
+            else:
+                admin.execute_sql(f'CREATE SCHEMA "{schema}"')
+                self.created.add(schema)
+        parsed = urlparse(self.url)
+        query = urlencode({"options": f"-csearch_path={schema}"})
+        return urlunparse(parsed._replace(query=query))
+
+    def drop_all(self):
+        admin = self._admin()
+        with admin.connection_context():
+            for schema in self.created:
+                admin.execute_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+@pytest.fixture(scope="session")
+def _postgres_schemas():
+    url = os.environ.get(TEST_DATABASE_ENV)
+    if not url:
+        yield None
+        return
+    schemas = PostgresSchemas(url)
+    yield schemas
+    schemas.drop_all()
+
+
+@pytest.fixture(scope="session")
+def app_overrides():
+    """Settings applied to every test app; override in a conftest.py."""
+    return {}
+
+
+@pytest.fixture(params=database_kinds())
+def database_kind(request):
+    return request.param
+
+
+@pytest.fixture
+def make_app(database_kind, tmp_path, app_overrides, _postgres_schemas):
+    """``make_app(overrides=None, plugins=())`` -> a new app on an empty database."""
+    config_file = tmp_path / "dopesheet.toml"
+    config_file.write_text("")
+    environ = {"DOPESHEET_CONFIG": str(config_file)}
+    built = []
+
+    def build(overrides=None, plugins=()):
+        settings = _merge(app_overrides, overrides)
+        if database_kind == "sqlite":
+            url = f"sqlite:///{tmp_path / f'dopesheet-{len(built)}.db'}"
+        else:
+            names = sorted(name for name, _ in plugins)
+            disabled = sorted(settings.get("plugins", {}).get("disabled", []))
+            url = _postgres_schemas.url_for(f"{names}|{disabled}")
+        settings = _merge({"database": {"url": url},
+                           "security": {"secret_key": TEST_SECRET_KEY}}, settings)
+        app = create_app(settings, plugins=plugins, environ=environ)
+        built.append(app)
+        return app
+
+    yield build
+    for app in built:
+        if not app.dopesheet.database.is_closed():
+            app.dopesheet.database.close()
+        close_all = getattr(app.dopesheet.database, "close_all", None)
+        if close_all:
+            close_all()
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app()
+
+
+@pytest.fixture
+def client(app):
+    return falcon.testing.TestClient(app)
+
+
+@pytest.fixture
+def register_plugin(make_app):
+    """``register_plugin(name, module, overrides=None)`` -> an app with that plugin added."""
+
+    def register(name, module, overrides=None):
+        return make_app(overrides, plugins=[(name, module)])
+
+    return register
+
+
+class QueryLog:
+    def __init__(self):
+        self.statements = []
+
+    @property
+    def count(self):
+        return len(self.statements)
+
+
+@contextmanager
+def count_queries():
+    """Count the statements the bound database executes inside the block."""
+    database = db.obj
+    log = QueryLog()
+    original = database.execute_sql
+
+    def counting(sql, params=None, *args, **kwargs):
+        log.statements.append(sql)
+        return original(sql, params, *args, **kwargs)
+
+    database.execute_sql = counting
+    try:
+        yield log
+    finally:
+        del database.execute_sql
+
+
+@pytest.fixture
+def query_counter():
+    return count_queries
