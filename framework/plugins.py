@@ -141,7 +141,8 @@ def make_plugin_manager(plugin_settings, extra_plugins=()):
         try:
             manager.register(hooks_module(info.module), name=info.name)
         except pluggy.PluginValidationError as error:
-            raise PluginError(f"plugin {info.name!r}: {error}; fix the hook's signature "
+            detail = " ".join(str(error).split())
+            raise PluginError(f"plugin {info.name!r}: {detail}; fix the hook's signature "
                               f"to the spec in framework/hookspecs.py") from None
     _check_requirements(infos)
     _check_pending(manager)

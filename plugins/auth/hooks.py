@@ -77,11 +77,6 @@ def init_data(dopesheet):
     admin.bootstrap_admin(runtime(dopesheet).passwords)
 
 
-@hookimpl
-def startup():
-    service.purge_revocations()
-
-
 def _create_admin_command(args, dopesheet):
     password = args.password
     if password is None:

@@ -93,6 +93,7 @@ class LogoutResource:
         if claims.get("refresh_jti"):
             service.revoke(claims["refresh_jti"],
                            service.utcnow() + self.auth.tokens.refresh_ttl)
+        service.purge_revocations()
         if cookies.is_browser(req):
             cookies.clear_access(resp)
             cookies.clear_refresh(resp)

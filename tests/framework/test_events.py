@@ -1,0 +1,58 @@
+"""Events reach ``handle_event`` after the commit, never after a rollback, and one failing
+handler neither fails the request nor starves the others."""
+
+import logging
+
+import pytest
+
+from framework.events import UnknownEvent
+from tests.fixture_plugins import catalog
+from tests.framework.plugin_factory import plugin_module
+
+BROKEN_HANDLER = """
+@hookimpl
+def handle_event(event):
+    raise ValueError("handler bug")
+"""
+
+
+@pytest.fixture
+def app(make_app):
+    broken = plugin_module("broken_handler", BROKEN_HANDLER)
+    return make_app(plugins=[("catalog", catalog), ("broken_handler", broken)])
+
+
+def test_failing_handler_is_logged_and_others_still_run(studio, admin_headers, caplog):
+    catalog.RECEIVED.clear()
+    with caplog.at_level(logging.ERROR, logger="dopesheet.events"):
+        result = studio.client.simulate_post("/data/tags", json={"name": "t"},
+                                             headers=admin_headers)
+    assert result.status_code == 201
+    assert [event.name for event in catalog.RECEIVED] == ["tag:new"]
+    assert "broken_handler" in caplog.text and "handler bug" in caplog.text
+
+
+def test_rolled_back_request_delivers_no_event(studio, admin_headers):
+    catalog.RECEIVED.clear()
+    result = studio.client.simulate_post("/data/failing", json={}, headers=admin_headers)
+    assert result.status_code == 500
+    assert catalog.RECEIVED == []
+
+
+def test_event_carries_the_author(studio):
+    admin = studio.person("admin")
+    catalog.RECEIVED.clear()
+    studio.client.simulate_post("/data/tags", json={"name": "t"}, headers=studio.headers(admin))
+    assert catalog.RECEIVED[0].user_id == admin.id
+
+
+def test_undeclared_event_is_refused(app):
+    with pytest.raises(UnknownEvent, match="not declared"):
+        app.dopesheet.emit("render:done", {})
+
+
+def test_event_outside_a_transaction_is_delivered_at_once(app):
+    catalog.RECEIVED.clear()
+    with app.dopesheet.activated():
+        app.dopesheet.emit("tag:update", {"tag_id": "x"})
+    assert [event.name for event in catalog.RECEIVED] == ["tag:update"]
