@@ -7,7 +7,6 @@ transaction, committed when the responder finished without raising and rolled ba
 otherwise. Reads run in autocommit mode, which saves PostgreSQL two round trips each.
 """
 
-import datetime
 import logging
 import uuid
 from pathlib import Path
@@ -18,6 +17,7 @@ import peewee
 from marshmallow import fields, validate
 from playhouse.pool import PooledPostgresqlDatabase
 
+from .clock import utcnow
 from .config import SectionSchema, core_section
 from .errors import DATABASE_DOWN_MESSAGE, ServiceUnavailable
 
@@ -38,11 +38,6 @@ class DatabaseSettings(SectionSchema):
     connect_timeout = fields.Integer(load_default=5, validate=validate.Range(min=1))
     sqlite_busy_timeout_ms = fields.Integer(load_default=10000, validate=validate.Range(min=0))
     auto_migrate = fields.Boolean(load_default=True)
-
-
-def utcnow():
-    """Naive UTC now: Zou stores and serialises naive UTC timestamps."""
-    return datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
 
 
 class UUIDField(peewee.UUIDField):

@@ -9,8 +9,10 @@
 - ``app_overrides``: settings applied to every app of a test session (override the fixture
   in a ``conftest.py``, e.g. for fast password hashing).
 - ``count_queries()``: a context manager counting the SQL statements run inside it.
+- ``clock_control``: ``clock_control.advance(minutes=6)`` moves the server's clock.
 """
 
+import datetime
 import hashlib
 import os
 import secrets
@@ -21,6 +23,7 @@ import falcon.testing
 import peewee
 import pytest
 
+from . import clock
 from .app import create_app
 from .db import db
 
@@ -184,3 +187,20 @@ def count_queries():
 @pytest.fixture
 def query_counter():
     return count_queries
+
+
+class Clock:
+    def advance(self, **delta):
+        """``clock.advance(minutes=6)``: the server's ``utcnow()`` jumps forward."""
+        clock.advance(datetime.timedelta(**delta))
+
+    @staticmethod
+    def now():
+        return clock.utcnow()
+
+
+@pytest.fixture
+def clock_control():
+    """Move the server's clock during a test; it is put back afterwards."""
+    yield Clock()
+    clock.reset()
