@@ -76,6 +76,7 @@ class ModelApi:
     reserved_params = ()
     type_name = None
     computed = ()
+    relations_on_update = False
     base = BaseSchema
 
     def __init__(self, dopesheet, model=None, plural=None, **options):
@@ -99,8 +100,9 @@ class ModelApi:
     def base_query(self, principal):
         return self.model.select()
 
-    def present(self, items, principal):
-        """Last touch on serialised items (presenters per role, computed keys)."""
+    def present(self, items, principal, many):
+        """Last touch on serialised items (presenters per role, computed keys); ``many`` is
+        True for a list route, False for one object."""
         return items
 
     def create(self, data, principal):
@@ -225,7 +227,7 @@ class ModelApi:
             ids = self.model.select(self.model._meta.primary_key).where(
                 self.model._meta.primary_key == instance.id)
             self.serializer.add_relations([item], self.serializer.relation_ids(ids))
-        return self.present([item], principal)[0]
+        return self.present([item], principal, many=False)[0]
 
     def list(self, params, principal):
         self.require(principal, "list")
@@ -251,7 +253,7 @@ class ModelApi:
         if with_relations and items:
             ids = [item["id"] for item in items]
             self.serializer.add_relations(items, self.serializer.relation_ids(ids))
-        items = self.present(items, principal)
+        items = self.present(items, principal, many=True)
         if wanted:
             items = [{key: value for key, value in item.items() if key in wanted}
                      for item in items]
@@ -314,7 +316,7 @@ class ItemResource:
         api.require(principal, "update", instance, data)
         instance = _guard_integrity(lambda: api.update(instance, data, principal))
         api.emit("update", instance)
-        resp.media = api.serialize(instance, False, principal)
+        resp.media = api.serialize(instance, api.relations_on_update, principal)
 
     def on_delete(self, req, resp, instance_id):
         api = self.api

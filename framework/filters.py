@@ -100,7 +100,10 @@ def filter_expressions(model, params, hidden=(), reserved=()):
         elif key in relations:
             source, target = link_fields(relations[key])
             value, many = _values(key, raw)
-            wanted = ([parse_uuid(item) for item in value] if many else [parse_uuid(value)])
+            try:
+                wanted = [str(uuid.UUID(str(item))) for item in (value if many else [value])]
+            except ValueError:
+                raise BadRequest(INVALID_FORMAT) from None
             linked = (relations[key].through_model.select(source)
                       .where(target.in_(wanted)))
             expressions.append(model._meta.primary_key.in_(linked))

@@ -40,7 +40,9 @@ def register_routes(dopesheet):
 @hookimpl
 def permission_allowed(principal, action, resource):
     """Anyone signed in reads the studio's people and departments; a person edits their own
-    non-privileged fields and can never delete themselves. Admin rights come from ``auth``."""
+    non-privileged fields and can never delete themselves. Privileged fields sent unchanged
+    are let through: Kitsu's profile form sends the person's ``role`` and ``active`` back.
+    Admin rights come from ``auth``."""
     if principal is None or resource.model not in READABLE_BY_ANYONE:
         return None
     if action in ("list", "read"):
@@ -50,7 +52,8 @@ def permission_allowed(principal, action, resource):
     is_self = resource.instance.id == principal.id
     if action == "delete" and is_self:
         return False
-    if action == "update" and is_self and not (set(resource.data or ()) & PRIVILEGED_PERSON_FIELDS):
+    if action == "update" and is_self and not service.changed_fields(
+            resource.instance, resource.data or {}, PRIVILEGED_PERSON_FIELDS):
         return True
     return None
 

@@ -13,9 +13,23 @@ POSITIONS = ("supervisor", "lead", "artist")
 SENIORITIES = ("senior", "mid", "junior")
 TWO_FACTOR_METHODS = ("totp", "email_otp", "fido")
 DATE_FORMATS = ("YYYY-MM-DD", "DD/MM/YYYY", "MM/DD/YYYY")
+SENSITIVE_FIELDS = ("password", "totp_secret", "email_otp_secret", "otp_recovery_codes",
+                    "fido_credentials", "fido_devices", "jti", "login_failed_attemps",
+                    "last_login_failed", "oidc_issuer", "oidc_subject", "saml_issuer",
+                    "saml_subject")
+"""Zou's person columns that are never sent nor filtered on (here they live in ``auth``)."""
 DEFAULT_DEPARTMENTS = (("Modeling", "#78909C"), ("Animation", "#009688"), ("FX", "#26C6DA"),
                        ("Compositing", "#F06292"), ("Concept", "#8D6E63"),
                        ("Layout", "#7CB342"))
+
+
+class EmailField(peewee.CharField):
+    """Stored and compared in lower case, as Zou's ``EmailType``: an e-mail filter or
+    lookup matches whatever the case it is written in."""
+
+    def db_value(self, value):
+        value = super().db_value(value)
+        return value.lower() if isinstance(value, str) else value
 
 
 class Studio(BaseModel):
@@ -36,7 +50,7 @@ DepartmentLinkThrough = peewee.DeferredThroughModel()
 class Person(BaseModel):
     first_name = peewee.CharField(max_length=80)
     last_name = peewee.CharField(max_length=80)
-    email = peewee.CharField(max_length=255, null=True)
+    email = EmailField(max_length=255, null=True)
     phone = peewee.CharField(max_length=30, null=True)
     country = peewee.CharField(max_length=2, null=True)
     contract_type = peewee.CharField(max_length=20, default="open-ended")
@@ -147,10 +161,13 @@ def _serializer(model, **options):
 def person_dict(person):
     """Zou's ``serialize_safe`` of a person plus its department ids (login, authenticated)."""
     item = _serializer(Person, computed=PERSON_COMPUTED).from_instance(person)
-    item["departments"] = [link.department_id for link in
-                           DepartmentLink.select(DepartmentLink.department)
-                           .where(DepartmentLink.person == person.id)]
+    item["departments"] = department_ids(person.id)
     return item
+
+
+def department_ids(person_id):
+    return [link.department_id for link in DepartmentLink.select(DepartmentLink.department)
+            .where(DepartmentLink.person == person_id)]
 
 
 def organisation_view(item, is_admin):

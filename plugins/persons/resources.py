@@ -3,8 +3,8 @@
 from framework import BadRequest, ModelApi
 
 from . import service
-from .models import (PERSON_COMPUTED, Department, Organisation, Person, Studio,
-                     organisation_view)
+from .models import (PERSON_COMPUTED, SENSITIVE_FIELDS, Department, Organisation, Person,
+                     Studio, organisation_view)
 from .schemas import ColoredBase, OrganisationBase, PersonBase
 
 PRIVILEGED_PERSON_FIELDS = frozenset((
@@ -18,12 +18,24 @@ class PersonApi(ModelApi):
     plural = "persons"
     base = PersonBase
     computed = PERSON_COMPUTED
+    relations_on_update = True
+    hidden = SENSITIVE_FIELDS
     protected = ("password", "totp_enabled", "email_otp_enabled", "fido_enabled",
                  "preview_project_id", "preview_opened_at", "preview_open_until")
 
-    def present(self, items, principal):
+    def list(self, params, principal):
+        """Non-admins filter only on the minimal view's columns (Zou's rule): any other
+        filter would answer what that view hides (``?daily_salary=320``)."""
+        if not principal.is_admin:
+            for key in params:
+                if ((key in self.columns or key in self.relations)
+                        and key not in service.MINIMAL_FILTER_KEYS):
+                    raise BadRequest(f"Filtering on {key} is not allowed.")
+        return super().list(params, principal)
+
+    def present(self, items, principal, many):
         role = principal.role if principal is not None else None
-        return [service.present_person(item, role) for item in items]
+        return [service.present_person(item, role, many) for item in items]
 
     def create(self, data, principal):
         settings = self.dopesheet.plugin_settings("persons")
@@ -76,7 +88,7 @@ class OrganisationApi(ModelApi):
                     raise BadRequest(f"Filtering on {key} is not allowed.")
         return super().list(params, principal)
 
-    def present(self, items, principal):
+    def present(self, items, principal, many):
         return [organisation_view(item, principal.is_admin) for item in items]
 
 

@@ -13,10 +13,17 @@ MAX_PASSWORD_LENGTH = 1024
 COLOR = validate.Regexp(r"^#[0-9A-Fa-f]{6}$", error="Expected a color like #RRGGBB.")
 
 
+class LowerCaseEmail(fields.Email):
+    """Answers show the address as stored: in lower case (``models.EmailField``)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        return super()._deserialize(value, attr, data, **kwargs).lower()
+
+
 class PersonBase(BaseSchema):
     first_name = fields.String(required=True, validate=validate.Length(min=1, max=80))
     last_name = fields.String(load_default="", validate=validate.Length(max=80))
-    email = fields.Email(allow_none=True, validate=validate.Length(max=255))
+    email = LowerCaseEmail(allow_none=True, validate=validate.Length(max=255))
     role = fields.String(validate=validate.OneOf(ROLES))
     contract_type = fields.String(validate=validate.OneOf(CONTRACT_TYPES))
     position = fields.String(allow_none=True, validate=validate.OneOf(POSITIONS))

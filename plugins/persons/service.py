@@ -4,13 +4,17 @@ import peewee
 
 from framework import BadRequest
 
-from .models import DEFAULT_DEPARTMENTS, Department, Organisation, Person
+from .models import DEFAULT_DEPARTMENTS, Department, Organisation, Person, department_ids
 
+MINIMAL_FILTER_KEYS = frozenset((
+    "id", "first_name", "last_name", "has_avatar", "active", "departments", "studio_id", "role",
+    "desktop_login", "email", "is_bot", "is_guest"))
+"""What non-admins may filter persons on: the minimal view's columns, plus the e-mail
+lookup gazu's ``get_person_by_email`` needs (Zou's rule)."""
 MINIMAL_KEYS = ("id", "type", "first_name", "last_name", "full_name", "has_avatar", "active",
                 "departments", "studio_id", "role", "desktop_login", "is_bot")
 CLIENT_KEYS = ("id", "type", "first_name", "last_name", "full_name", "has_avatar", "active",
                "role", "is_bot")
-FULL_VIEW_ROLES = frozenset(("admin", "manager"))
 
 
 def check_email_free(email, is_bot=False, except_id=None):
@@ -31,15 +35,28 @@ def check_user_limit(limit):
         raise BadRequest("User limit reached.", data={"limit": limit})
 
 
-def present_person(item, viewer_role):
-    """Zou's views of a person: full for admins and managers, client or minimal otherwise."""
-    if viewer_role in FULL_VIEW_ROLES:
+def present_person(item, viewer_role, many):
+    """Zou's views of a person: full for admins, and for managers reading one person; the
+    client view for clients; the minimal view otherwise (managers' lists included)."""
+    if viewer_role == "admin" or (viewer_role == "manager" and not many):
         return item
     keys = CLIENT_KEYS if viewer_role == "client" else MINIMAL_KEYS
-    view = {key: item[key] for key in keys if key in item}
-    if "departments" in keys:
-        view["departments"] = item.get("departments", [])
-    return view
+    return {key: item.get(key, []) if key == "departments" else item[key] for key in keys}
+
+
+def changed_fields(person, data, keys):
+    """The ``keys`` of ``data`` (loaded input) whose value differs from what ``person`` holds,
+    compared as stored."""
+    changed = set()
+    for key in keys & set(data):
+        if key == "departments":
+            if {str(value) for value in data[key]} != set(department_ids(person.id)):
+                changed.add(key)
+            continue
+        field = Person._meta.columns[key]
+        if field.db_value(data[key]) != field.db_value(person.__data__.get(field.name)):
+            changed.add(key)
+    return changed
 
 
 def seed_defaults():
