@@ -78,6 +78,7 @@ class ModelApi:
     computed = ()
     relations_on_update = False
     base = BaseSchema
+    schema = None
 
     def __init__(self, dopesheet, model=None, plural=None, **options):
         self.dopesheet = dopesheet
@@ -87,7 +88,7 @@ class ModelApi:
             if not hasattr(type(self), name):
                 raise TypeError(f"ModelApi has no option {name!r}")
             setattr(self, name, value)
-        self.schema = getattr(self, "schema", None) or model_schema(
+        self.schema = self.schema or model_schema(
             self.model, base=self.base, exclude=self.hidden)
         self.serializer = Serializer(self.model, hidden=self.hidden, type_name=self.type_name,
                                      computed=self.computed)
@@ -214,9 +215,11 @@ class ModelApi:
         self.dopesheet.permissions.require(principal, action,
                                            Resource(self.model, instance, data))
 
-    def get_instance(self, instance_id):
-        found = self.model.get_or_none(self.model._meta.primary_key
-                                       == parse_instance_id(instance_id))
+    def get_instance(self, instance_id, principal):
+        """The row behind a path id, within ``base_query`` (404 outside it)."""
+        found = (self.base_query(principal)
+                 .where(self.model._meta.primary_key == parse_instance_id(instance_id))
+                 .first())
         if found is None:
             raise NotFound()
         return found
@@ -303,7 +306,7 @@ class ItemResource:
     def on_get(self, req, resp, instance_id):
         api = self.api
         principal = principal_of(req)
-        instance = api.get_instance(instance_id)
+        instance = api.get_instance(instance_id, principal)
         api.require(principal, "read", instance)
         resp.media = api.serialize(instance, parse_bool(req.params.get("relations"), True),
                                    principal)
@@ -311,7 +314,7 @@ class ItemResource:
     def on_put(self, req, resp, instance_id):
         api = self.api
         principal = principal_of(req)
-        instance = api.get_instance(instance_id)
+        instance = api.get_instance(instance_id, principal)
         data = api.load_update(read_json_object(req))
         api.require(principal, "update", instance, data)
         instance = _guard_integrity(lambda: api.update(instance, data, principal))
@@ -321,7 +324,7 @@ class ItemResource:
     def on_delete(self, req, resp, instance_id):
         api = self.api
         principal = principal_of(req)
-        instance = api.get_instance(instance_id)
+        instance = api.get_instance(instance_id, principal)
         api.require(principal, "delete", instance)
         _guard_integrity(lambda: api.delete(instance, principal))
         api.emit("delete", instance)
