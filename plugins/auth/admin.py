@@ -2,7 +2,6 @@
 
 import os
 import secrets
-import sys
 
 from plugins.persons.models import Person
 
@@ -20,7 +19,7 @@ def create_admin(email, password, passwords):
     return person, True
 
 
-def bootstrap_admin(passwords, out=sys.stdout):
+def bootstrap_admin(passwords):
     """When no active admin exists: one from DOPESHEET_ADMIN_EMAIL/_PASSWORD, or with a
     generated password printed once."""
     has_admin = Person.select().where(Person.role == "admin", Person.active == True).exists()  # noqa: E712
@@ -33,6 +32,5 @@ def bootstrap_admin(passwords, out=sys.stdout):
         password = secrets.token_urlsafe(18)
     person, created = create_admin(email, password, passwords)
     if created:
-        print(f"Created admin {email}" + (f" with password: {password}" if generated else ""),
-              file=out)
+        print(f"Created admin {email}" + (f" with password: {password}" if generated else ""))
     return person

@@ -6,10 +6,14 @@ HttpOnly, SameSite=Lax, Secure behind https.
 """
 
 import re
+from http.cookies import SimpleCookie
+
+from framework.routing import API_PREFIX
 
 ACCESS_COOKIE = "access_token_cookie"
 REFRESH_COOKIE = "refresh_token_cookie"
-REFRESH_PATH = "/auth/refresh-token"
+REFRESH_PATHS = ("/auth/refresh-token", API_PREFIX + "/auth/refresh-token")
+EXPIRED = "Thu, 01 Jan 1970 00:00:00 GMT"
 _BROWSER = re.compile(r"Mozilla/\d.*(Chrome|Chromium|Firefox|Safari|Edg|OPR|Vivaldi|Brave)/")
 
 
@@ -21,22 +25,31 @@ def _secure(req, setting):
     return req.scheme == "https" if setting == "auto" else setting == "always"
 
 
+def _cookie(resp, name, value, path, max_age, secure=False):
+    """One Set-Cookie line; Falcon's ``set_cookie`` keeps a single cookie per name, and the
+    refresh cookie is set (and cleared) on two paths."""
+    morsel = SimpleCookie({name: value})[name]
+    morsel.update({"path": path, "max-age": max_age, "httponly": True, "samesite": "Lax",
+                   "secure": secure})
+    if not max_age:
+        morsel["expires"] = EXPIRED
+    resp.append_header("Set-Cookie", morsel.OutputString())
+
+
 def set_access(req, resp, token, settings, max_age):
-    resp.set_cookie(ACCESS_COOKIE, token, path="/", max_age=max_age, http_only=True,
-                    same_site="Lax", secure=_secure(req, settings["cookie_secure"]))
+    _cookie(resp, ACCESS_COOKIE, token, "/", max_age, _secure(req, settings["cookie_secure"]))
 
 
 def set_refresh(req, resp, token, settings, max_age):
-    for prefix in ("", "/api"):
-        resp.set_cookie(REFRESH_COOKIE, token, path=prefix + REFRESH_PATH, max_age=max_age,
-                        http_only=True, same_site="Lax",
-                        secure=_secure(req, settings["cookie_secure"]))
+    for path in REFRESH_PATHS:
+        _cookie(resp, REFRESH_COOKIE, token, path, max_age,
+                _secure(req, settings["cookie_secure"]))
 
 
 def clear_access(resp):
-    resp.unset_cookie(ACCESS_COOKIE, path="/")
+    _cookie(resp, ACCESS_COOKIE, "", "/", 0)
 
 
 def clear_refresh(resp):
-    for prefix in ("", "/api"):
-        resp.unset_cookie(REFRESH_COOKIE, path=prefix + REFRESH_PATH)
+    for path in REFRESH_PATHS:
+        _cookie(resp, REFRESH_COOKIE, "", path, 0)

@@ -64,10 +64,18 @@ def permission_allowed(principal):
 
 
 @hookimpl
+def handle_event(event):
+    if event.name == "person:update":
+        service.end_sessions_if_inactive(event.data["person_id"])
+
+
+@hookimpl
 def set_person_password(person, password, dopesheet):
     auth = runtime(dopesheet)
     if len(password) < auth.settings["min_password_length"]:
         raise service.BadRequest("Password is too short.")
+    if len(password) > auth.settings["max_password_length"]:
+        raise service.BadRequest("Password is too long.")
     service.set_password(person, password, auth.passwords)
     return True
 

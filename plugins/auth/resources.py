@@ -89,10 +89,11 @@ class LogoutResource:
     @operation("Log out: revoke this access token and its refresh token")
     def on_get(self, req, resp):
         claims = principal_of(req).claims
-        service.revoke(claims["jti"], self.auth.tokens.expiry(claims))
+        tokens = self.auth.tokens
+        service.revoke(claims["jti"], tokens.accepted_until(claims["exp"]))
         if claims.get("refresh_jti"):
             service.revoke(claims["refresh_jti"],
-                           service.utcnow() + self.auth.tokens.refresh_ttl)
+                           tokens.accepted_until(tokens.latest_refresh_exp()))
         service.purge_revocations()
         if cookies.is_browser(req):
             cookies.clear_access(resp)

@@ -122,6 +122,15 @@ def purge_revocations():
     return RevokedToken.delete().where(RevokedToken.expires_at < utcnow()).execute()
 
 
+def end_sessions_if_inactive(person_id):
+    """A deactivated account is logged out for good, as in Zou: reactivating it does not
+    revive its old tokens."""
+    inactive = Person.select(Person.id).where(Person.id == person_id,
+                                              Person.active == False)  # noqa: E712
+    (Credential.update(token_version=Credential.token_version + 1)
+     .where(Credential.person.in_(inactive)).execute())
+
+
 def principal_for(claims):
     """The caller behind valid token claims: one query for person, version and revocation."""
     revoked = (RevokedToken.select(peewee.fn.COUNT(RevokedToken.jti))
@@ -139,14 +148,18 @@ def principal_for(claims):
                      user=row, claims=claims)
 
 
+def _invalid(field, message):
+    return BadRequest("Validation error.", data={"errors": [{"field": field, "message": message}]})
+
+
 def require_login_field(body):
     login = body.get("email")
     if not isinstance(login, str) or not login.strip():
-        raise BadRequest("Validation error.",
-                         data={"errors": [{"field": "email", "message": "Field required"}]})
+        raise _invalid("email", "Field required")
+    # Longer than any login the counters can store, or unstorable in PostgreSQL.
+    if "\x00" in login or len(normalise_login(login)) > LoginAttempts.login.max_length:
+        raise _invalid("email", "Not a valid e-mail or login.")
     password = body.get("password", "default")
     if not isinstance(password, str):
-        raise BadRequest("Validation error.",
-                         data={"errors": [{"field": "password",
-                                           "message": "Input should be a valid string"}]})
+        raise _invalid("password", "Input should be a valid string")
     return login, password

@@ -87,8 +87,18 @@ class Tokens:
                             else "Only non-refresh tokens are allowed")
         if claims.get("identity_type") != "person":
             raise bad_token("Unknown identity type.")
+        try:
+            uuid.UUID(claims["sub"])
+        except ValueError:
+            raise bad_token("Invalid subject.") from None
         return claims
 
-    @staticmethod
-    def expiry(claims):
-        return datetime.datetime.fromtimestamp(claims["exp"], datetime.UTC).replace(tzinfo=None)
+    def accepted_until(self, exp):
+        """When a token expiring at ``exp`` stops being accepted: its revocation must last
+        that long, the leeway included."""
+        return datetime.datetime.fromtimestamp(exp + self.leeway,
+                                               datetime.UTC).replace(tzinfo=None)
+
+    def latest_refresh_exp(self):
+        """The latest ``exp`` of a refresh token issued until now."""
+        return _epoch(datetime.datetime.now(datetime.UTC) + self.refresh_ttl)

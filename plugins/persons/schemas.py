@@ -9,7 +9,6 @@ from framework import BaseSchema
 from .models import (CONTRACT_TYPES, DATE_FORMATS, POSITIONS, ROLES, SENIORITIES,
                      TWO_FACTOR_METHODS)
 
-MAX_PASSWORD_LENGTH = 1024
 COLOR = validate.Regexp(r"^#[0-9A-Fa-f]{6}$", error="Expected a color like #RRGGBB.")
 
 
@@ -35,7 +34,8 @@ class PersonBase(BaseSchema):
     timezone = fields.String(allow_none=True, validate=validate.Length(max=50))
     locale = fields.String(allow_none=True, validate=validate.Regexp(
         r"^[a-z]{2,3}(_[A-Z]{2})?$", error="Expected a locale like en_US."))
-    password = fields.String(load_only=True, validate=validate.Length(max=MAX_PASSWORD_LENGTH))
+    password = fields.String(load_only=True, metadata={
+        "description": "initial password; its length rules belong to the plugin that stores it"})
 
     @validates("timezone")
     def check_timezone(self, value, **kwargs):
