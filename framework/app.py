@@ -250,6 +250,13 @@ def build_context(overrides=None, plugins=(), environ=None):
     return _context(overrides, plugins, environ)
 
 
+@_one_line_errors
+def open_schema(overrides=None, plugins=(), environ=None):
+    """The context with its database bound and its models collected, nothing run yet
+    (``dopesheet init-db`` migrates with it before any plugin's ``startup`` needs tables)."""
+    return _schema(overrides, plugins, environ)
+
+
 def _context(overrides, plugins, environ):
     raw = load_raw(overrides, environ)
     settings = load_core_settings(raw)
@@ -260,13 +267,23 @@ def _context(overrides, plugins, environ):
     return dopesheet
 
 
-def _build(overrides, plugins, environ):
+def _schema(overrides, plugins, environ):
     dopesheet = _context(overrides, plugins, environ)
     dopesheet.database = open_database(dopesheet.settings["database"])
     bind(dopesheet.database)
     dopesheet.models_by_plugin = _collect_models(dopesheet)
+    return dopesheet
+
+
+def _build(overrides, plugins, environ):
+    dopesheet = _schema(overrides, plugins, environ)
     if dopesheet.settings["database"]["auto_migrate"]:
         dopesheet.migrate()
+    else:
+        pending = migrations.pending(dopesheet.models_by_plugin, dopesheet.migrations)
+        if pending:
+            raise ConfigError(f"the database schema is not up to date ({pending[0]}); run "
+                              "`dopesheet init-db`")
     dopesheet.events = EventBus(_collect_events(dopesheet), dopesheet.hooks.event_handlers(),
                                 dopesheet)
     dopesheet.schemas = dopesheet.hooks.register_schemas(dopesheet)

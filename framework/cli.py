@@ -10,13 +10,14 @@ import argparse
 import json
 import sys
 
-from .app import StartupError, build_context, create_app
+from .app import StartupError, build_context, create_app, open_schema
 from .db import is_sqlite
 
 
 class GunicornServer:
     """gunicorn's ``BaseApplication`` over an app built once in the master (preloaded), so
-    schema work and bootstrap happen once before the workers fork."""
+    schema work and bootstrap happen once before the workers fork. gunicorn's control socket
+    is off: it lives at one path per user, which two servers on a host would fight over."""
 
     def __init__(self, app, options):
         from gunicorn.app.base import BaseApplication
@@ -24,7 +25,8 @@ class GunicornServer:
         class _Server(BaseApplication):
             def load_config(self):
                 for key, value in options.items():
-                    self.cfg.set(key, value)
+                    if key in self.cfg.settings:  # settings newer gunicorns added
+                        self.cfg.set(key, value)
 
             def load(self):
                 return app
@@ -50,13 +52,13 @@ def _serve(args, _):
     GunicornServer(app, {"bind": f"{host}:{port}", "workers": workers,
                          "worker_class": "sync", "preload_app": True, "timeout": 120,
                          "accesslog": "-", "errorlog": "-",
-                         "loglevel": server["log_level"]}).run()
+                         "loglevel": server["log_level"],
+                         "control_socket_disable": True}).run()
     return 0
 
 
 def _init_db(args, _):
-    app = create_app({"database": {"auto_migrate": False}})
-    steps = app.dopesheet.migrate()
+    steps = open_schema().migrate()
     print("\n".join(steps) if steps else "schema up to date")
     return 0
 

@@ -184,7 +184,8 @@ class ModelApi:
     def list_query_schema(self):
         """The documented query string of the list route: paging plus column filters."""
         filters = {key: fields.String(metadata={"description": f"filter on {key}"})
-                   for key in self.schema().load_fields if key not in self.relations}
+                   for key in self.schema().load_fields
+                   if key in self.columns and key not in self.hidden}
         return type(f"{self.model.__name__}ListQuery", (ListQuery,), filters)
 
     def _load(self, body, partial):
@@ -284,6 +285,7 @@ def _guard_integrity(action):
 class CollectionResource:
     def __init__(self, api):
         self.api = api
+        self.__module__ = api.model.__module__  # credits the route to the model's plugin
 
     def on_get(self, req, resp):
         resp.media = self.api.list(req.params, principal_of(req))
@@ -302,6 +304,7 @@ class CollectionResource:
 class ItemResource:
     def __init__(self, api):
         self.api = api
+        self.__module__ = api.model.__module__
 
     def on_get(self, req, resp, instance_id):
         api = self.api

@@ -86,6 +86,20 @@ def migrate(models_by_plugin, migrations_by_plugin):
     return done
 
 
+def pending(models_by_plugin, migrations_by_plugin):
+    """What ``migrate`` would do, in words (empty when the schema is up to date)."""
+    with db.connection_context():
+        existing = set(db.get_tables())
+        stored = ({row.plugin: row.version for row in SchemaVersion.select()}
+                  if SchemaVersion._meta.table_name in existing else {})
+    missing = [model._meta.table_name for models in models_by_plugin.values()
+               for model in models if model._meta.table_name not in existing]
+    behind = [f"{plugin} at version {stored[plugin]} of {len(steps)}"
+              for plugin, steps in migrations_by_plugin.items()
+              if plugin in stored and stored[plugin] < len(steps)]
+    return ([f"missing tables: {', '.join(sorted(missing))}"] if missing else []) + behind
+
+
 def _record(plugin, version):
     (SchemaVersion.insert(plugin=plugin, version=version, updated_at=utcnow())
      .on_conflict(conflict_target=[SchemaVersion.plugin],

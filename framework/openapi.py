@@ -20,13 +20,13 @@ _DOCS_PAGE = """<!doctype html>
 <head>
   <meta charset="utf-8">
   <title>{title} API</title>
-  <link rel="stylesheet" href="{prefix}/docs/static/swagger-ui.css">
+  <link rel="stylesheet" href="{up}docs/static/swagger-ui.css">
 </head>
 <body>
   <div id="swagger-ui"></div>
-  <script src="{prefix}/docs/static/swagger-ui-bundle.js"></script>
+  <script src="{up}docs/static/swagger-ui-bundle.js"></script>
   <script>
-    window.ui = SwaggerUIBundle({{url: "{prefix}/openapi.json", dom_id: "#swagger-ui",
+    window.ui = SwaggerUIBundle({{url: "{up}openapi.json", dom_id: "#swagger-ui",
                                  deepLinking: true, tryItOutEnabled: false}});
   </script>
 </body>
@@ -56,7 +56,7 @@ def _schema_ref(schema, partial=False):
     return schema
 
 
-def _operation(method, template, op, plugin, name_of):
+def _operation(method, template, op, plugin):
     path_fields = [m.group(1) for m in _FIELD.finditer(template)]
     parameters = [{"in": "path", "name": name, "required": True,
                    "schema": {"type": "string", "format": "uuid"}
@@ -125,7 +125,8 @@ def build(dopesheet):
     spec = APISpec(title=f"{dopesheet.settings['server']['api_name']} API", version=__version__,
                    openapi_version="3.1.0",
                    plugins=[MarshmallowPlugin(schema_name_resolver=name_of)],
-                   info={"description": "Production tracking API, wire-compatible with Zou."})
+                   info={"description": "Production tracking API, wire-compatible with Zou."},
+                   servers=[{"url": ".", "description": "where this document is served"}])
     spec.components.schema("ErrorSchema", schema=ErrorSchema)
     spec.components.security_scheme(BEARER, {"type": "http", "scheme": "bearer",
                                              "bearerFormat": "JWT"})
@@ -133,7 +134,7 @@ def build(dopesheet):
         spec.components.schema(name_of(schema), schema=schema)
     for mounted in sorted(dopesheet.routes, key=lambda item: item.template):
         template = _FIELD.sub(lambda m: "{" + m.group(1) + "}", mounted.template)
-        operations = {method.lower(): _operation(method, template, op, mounted.plugin, name_of)
+        operations = {method.lower(): _operation(method, template, op, mounted.plugin)
                       for method, op in mounted.route.declared_operations().items()
                       if method not in ("HEAD", "OPTIONS")}
         if operations:
@@ -151,14 +152,17 @@ class OpenApiResource:
 
 
 class DocsResource:
+    """The page links its assets and the document relatively, so it works at ``/docs``, at
+    ``/api/docs`` and behind a proxy that strips ``/api`` (Kitsu's usual nginx setup)."""
+
     def __init__(self, dopesheet):
         self.title = dopesheet.settings["server"]["api_name"]
 
     @operation("Interactive documentation (Swagger UI)", auth=False, content_type="text/html")
     def on_get(self, req, resp):
-        prefix = API_PREFIX if req.path.startswith(API_PREFIX + "/") else ""
+        up = "../" if req.env.get("PATH_INFO", "").endswith("/") else ""
         resp.content_type = falcon.MEDIA_HTML
-        resp.text = _DOCS_PAGE.format(title=self.title, prefix=prefix)
+        resp.text = _DOCS_PAGE.format(title=self.title, up=up)
 
 
 def mount_docs(app):

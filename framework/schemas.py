@@ -130,4 +130,5 @@ def model_schema(model, base=BaseSchema, exclude=(), name=None):
     attrs["created_at"] = ZouDateTime(dump_only=True)
     attrs["updated_at"] = ZouDateTime(dump_only=True)
     attrs["type"] = fields.String(dump_only=True, dump_default=model.__name__)
+    attrs["__module__"] = model.__module__
     return type(name or f"{model.__name__}Schema", (base,), attrs)
