@@ -77,6 +77,7 @@ class ModelApi:
     type_name = None
     computed = ()
     relations_on_update = False
+    virtual_filters = {}
     base = BaseSchema
     schema = None
 
@@ -240,7 +241,7 @@ class ModelApi:
         if narrowing is not None:
             query = query.where(narrowing)
         for expression in filter_expressions(self.model, params, self.hidden,
-                                             self.reserved_params):
+                                             self.reserved_params, self.virtual_filters):
             query = query.where(expression)
         settings = self.dopesheet.settings["api"]
         page = parse_page(params, settings["page_size"], settings["max_page_size"])

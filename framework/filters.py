@@ -76,8 +76,11 @@ def _values(key, raw):
     return text, False
 
 
-def filter_expressions(model, params, hidden=(), reserved=()):
-    """Peewee expressions for the filters in ``params`` (a Falcon ``req.params`` dict)."""
+def filter_expressions(model, params, hidden=(), reserved=(), virtual=None):
+    """Peewee expressions for the filters in ``params`` (a Falcon ``req.params`` dict).
+    ``virtual`` maps keys that are no column (Zou's hybrid properties such as a person's
+    ``full_name``) to a function from the query-string text to an expression."""
+    virtual = virtual or {}
     columns = model._meta.columns
     relations = model._meta.manytomany
     expressions = []
@@ -86,7 +89,10 @@ def filter_expressions(model, params, hidden=(), reserved=()):
             continue
         if key in hidden:
             raise BadRequest(f"Filtering on {key} is not allowed.")
-        if key in columns:
+        if key in virtual:
+            value, _ = _values(key, raw)
+            expressions.append(virtual[key](value))
+        elif key in columns:
             field = columns[key]
             if isinstance(field, peewee.JSONField):
                 continue

@@ -19,6 +19,8 @@ class PersonApi(ModelApi):
     base = PersonBase
     computed = PERSON_COMPUTED
     relations_on_update = True
+    virtual_filters = {"full_name": lambda value: Person.first_name.concat(" ").concat(
+        Person.last_name) == value}
     hidden = SENSITIVE_FIELDS
     protected = ("password", "totp_enabled", "email_otp_enabled", "fido_enabled",
                  "preview_project_id", "preview_opened_at", "preview_open_until")

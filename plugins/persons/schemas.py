@@ -34,7 +34,7 @@ class PersonBase(BaseSchema):
     timezone = fields.String(allow_none=True, validate=validate.Length(max=50))
     locale = fields.String(allow_none=True, validate=validate.Regexp(
         r"^[a-z]{2,3}(_[A-Z]{2})?$", error="Expected a locale like en_US."))
-    password = fields.String(load_only=True, metadata={
+    password = fields.String(load_only=True, allow_none=True, metadata={
         "description": "initial password; its length rules belong to the plugin that stores it"})
 
     @validates("timezone")

@@ -6,7 +6,7 @@ import falcon.testing
 import pytest
 
 from framework.app import create_app
-from tests.framework.live_server import Servers, environment, free_port, run
+from tests.live_server import Servers, environment, free_port, run
 
 EMAIL = "boss@example.com"
 PASSWORD = "a long enough password"

@@ -539,3 +539,10 @@ def test_no_answer_carries_a_password_hash_or_a_second_factor_secret(api, studio
         assert result.status_code in (200, 201), result.text
         assert SECRET_KEYS.isdisjoint(keys_in(result.json)), result.text
         assert not any(password_hash in result.text for password_hash in hashes)
+
+
+def test_full_name_filters_like_zous_hybrid_property(api, artist):
+    other = api.post("/data/persons", new_person())
+    found = api.get(f"/data/persons?full_name={other['first_name']} {other['last_name']}")
+    assert [person["id"] for person in found] == [other["id"]]
+    assert api.get("/data/persons?full_name=Nobody At All") == []

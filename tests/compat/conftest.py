@@ -1,0 +1,60 @@
+"""gazu 1.3.1, the official Zou client, against Dopesheet served by real gunicorn (2 workers):
+once on a fresh SQLite file and once on PostgreSQL when DOPESHEET_TEST_DATABASE_URL is set.
+One server per database for the whole session; tests create uniquely named data."""
+
+import secrets
+
+import gazu
+import pytest
+
+from framework.testing import database_kinds
+from tests.live_server import Servers, environment, run
+
+ADMIN_EMAIL = "admin@compat.example.com"
+ADMIN_PASSWORD = "compat admin password"
+PASSWORD = "compat artist password"
+
+
+@pytest.fixture(scope="session", params=database_kinds())
+def served(request, tmp_path_factory, _postgres_schemas):
+    directory = tmp_path_factory.mktemp(f"compat-{request.param}")
+    env = {"DOPESHEET_ADMIN_EMAIL": ADMIN_EMAIL, "DOPESHEET_ADMIN_PASSWORD": ADMIN_PASSWORD}
+    if request.param == "postgresql":
+        env["DOPESHEET_DATABASE_URL"] = _postgres_schemas.url_for("compat")
+        env["DOPESHEET_SECRET_KEY"] = secrets.token_hex(32)
+        seeded = run("init-data", env=environment(directory, **env))
+        assert seeded.returncode == 0, seeded.stderr
+    servers = Servers(directory)
+    yield servers.start(**env)
+    servers.close()
+
+
+def unique(prefix):
+    return f"{prefix} {secrets.token_hex(3)}"
+
+
+def connect(served, email, password):
+    """A gazu client of its own (gazu's module-level client is shared state), logged in."""
+    client = gazu.client.create_client(f"{served.url}/api")
+    gazu.log_in(email, password, client=client)
+    return client
+
+
+@pytest.fixture
+def admin(served):
+    client = connect(served, ADMIN_EMAIL, ADMIN_PASSWORD)
+    yield client
+    gazu.log_out(client=client)
+
+
+@pytest.fixture
+def new_person(served, admin):
+    """``new_person(role)`` -> (person dict, a gazu client logged in as that person)."""
+
+    def create(role="user"):
+        email = f"{secrets.token_hex(4)}@compat.example.com"
+        person = gazu.person.new_person("Art", unique("Ist"), email, role=role,
+                                        password=PASSWORD, client=admin)
+        return person, connect(served, email, PASSWORD)
+
+    return create

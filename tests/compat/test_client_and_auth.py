@@ -1,0 +1,43 @@
+"""gazu's session functions (gazu, gazu.client) against a served Dopesheet."""
+
+import gazu
+import pytest
+
+from tests.compat.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, connect
+
+
+def test_log_in_returns_the_user_and_tokens(served):
+    client = gazu.client.create_client(f"{served.url}/api")
+    tokens = gazu.log_in(ADMIN_EMAIL, ADMIN_PASSWORD, client=client)
+    assert tokens["login"] is True
+    assert tokens["user"]["email"] == ADMIN_EMAIL and tokens["user"]["role"] == "admin"
+    assert tokens["access_token"] and tokens["refresh_token"]
+    assert gazu.client.get_current_user(client=client)["id"] == tokens["user"]["id"]
+
+
+def test_wrong_password_raises_auth_failed(served):
+    client = gazu.client.create_client(f"{served.url}/api")
+    with pytest.raises(gazu.exception.AuthFailedException):
+        gazu.log_in(ADMIN_EMAIL, "not the password", client=client)
+
+
+def test_host_checks_and_version(admin, served):
+    assert gazu.client.host_is_up(client=admin) is True
+    assert gazu.client.host_is_valid(client=admin) is True
+    assert gazu.client.get_api_version(client=admin) == "0.1.0"
+    assert gazu.client.get_host(client=admin) == f"{served.url}/api"
+
+
+def test_refresh_then_log_out_revokes_the_session(served):
+    client = connect(served, ADMIN_EMAIL, ADMIN_PASSWORD)
+    old_access = client.tokens["access_token"]
+    gazu.refresh_access_token(client=client)
+    tokens = dict(client.tokens)
+    assert tokens["access_token"] != old_access
+    assert gazu.client.get_current_user(client=client)["email"] == ADMIN_EMAIL
+    gazu.log_out(client=client)
+    client.tokens = tokens
+    with pytest.raises(gazu.exception.NotAuthenticatedException):
+        gazu.client.get("auth/authenticated", client=client)
+    with pytest.raises(gazu.exception.NotAuthenticatedException):
+        gazu.refresh_access_token(client=client)
