@@ -1,6 +1,14 @@
 """The ``dopesheet`` command, run as a user runs it: the console script in a subprocess."""
 
+import json
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
 
 import falcon.testing
 import pytest
@@ -125,3 +133,25 @@ def test_an_invalid_setting_stops_with_one_line_and_status_2(env):
     assert len(lines) == 1, result.stderr
     assert "database.pool_size = 'abc'" in lines[0]
     assert "DOPESHEET_DATABASE__POOL_SIZE" in lines[0]
+
+
+def test_plain_gunicorn_runs_the_app_factory(env):
+    port = free_port()
+    gunicorn = str(Path(sys.executable).with_name("gunicorn"))
+    process = subprocess.Popen(
+        [gunicorn, "--bind", f"127.0.0.1:{port}", "--workers", "2",
+         "framework.app:create_app()"], env=env, cwd=env["XDG_RUNTIME_DIR"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/", timeout=2) as answer:
+                    assert json.loads(answer.read()) == {"api": "Dopesheet", "version": "0.1.0"}
+                    break
+            except OSError:
+                assert process.poll() is None and time.monotonic() < deadline
+                time.sleep(0.05)
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=15)
