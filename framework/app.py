@@ -10,6 +10,7 @@ import logging
 import os
 import secrets
 import stat
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from .db import (DatabaseMiddleware, bind, db, is_sqlite, open_database, release
                  sqlite_path)
 from .errors import PayloadTooLarge, install_error_handlers
 from .events import EventBus, current_dopesheet
+from .logs import configure as configure_logging, current_request_id, log_access
 from .permissions import Permissions
 from .plugins import Hooks, PluginError, make_plugin_manager
 from .routing import RouteClash, check_routes, mount
@@ -129,9 +131,11 @@ class RequestMiddleware:
         self.max_body = dopesheet.settings["server"]["max_body_bytes"]
 
     def process_request(self, req, resp):
+        req.context.started = time.perf_counter()
         incoming = req.get_header("X-Request-ID") or ""
         req.context.request_id = (incoming if 0 < len(incoming) <= 64 and incoming.isprintable()
                                   else secrets.token_hex(8))
+        current_request_id.set(req.context.request_id)
         current_dopesheet.set(self.dopesheet)
         if req.content_length and req.content_length > self.max_body:
             raise PayloadTooLarge("The data value transmitted exceeds the capacity limit.")
@@ -139,6 +143,10 @@ class RequestMiddleware:
     def process_response(self, req, resp, resource, req_succeeded):
         resp.set_headers(SECURITY_HEADERS)
         resp.set_header("X-Request-ID", getattr(req.context, "request_id", ""))
+        started = getattr(req.context, "started", None)
+        if started is not None:
+            log_access(req, resp, (time.perf_counter() - started) * 1000)
+        current_request_id.set("-")
 
 
 def _json_handler():
@@ -277,6 +285,7 @@ def _schema(overrides, plugins, environ):
 
 def _build(overrides, plugins, environ):
     dopesheet = _schema(overrides, plugins, environ)
+    configure_logging(dopesheet.settings["server"]["log_level"])
     if dopesheet.settings["database"]["auto_migrate"]:
         dopesheet.migrate()
     else:

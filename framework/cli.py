@@ -51,7 +51,7 @@ def _serve(args, _):
     print(f"Dopesheet serving on http://{host}:{port} ({workers} workers)", flush=True)
     GunicornServer(app, {"bind": f"{host}:{port}", "workers": workers,
                          "worker_class": "sync", "preload_app": True, "timeout": 120,
-                         "accesslog": "-", "errorlog": "-",
+                         "errorlog": "-",
                          "loglevel": server["log_level"],
                          "control_socket_disable": True}).run()
     return 0

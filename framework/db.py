@@ -141,8 +141,7 @@ class DatabaseMiddleware:
                 req.context.transaction = write_transaction()
                 req.context.transaction.__enter__()
         except peewee.OperationalError as error:
-            log.error("request %s: cannot open a database connection: %s",
-                      getattr(req.context, "request_id", "-"), error)
+            log.error("cannot open a database connection: %s", error)
             self._close()
             raise ServiceUnavailable(DATABASE_DOWN_MESSAGE, headers={"Retry-After": "5"})
 
@@ -163,8 +162,7 @@ class DatabaseMiddleware:
         try:
             transaction.__exit__(None, None, None)
         except peewee.PeeweeException as error:
-            log.error("request %s: commit failed: %s",
-                      getattr(req.context, "request_id", "-"), error)
+            log.error("commit failed: %s", error)
             resp.status = falcon.HTTP_503
             resp.text = None
             resp.media = {"error": True, "message": DATABASE_DOWN_MESSAGE}

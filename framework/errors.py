@@ -149,19 +149,14 @@ def handle_database_down(req, resp, error, params):
     if not _is_connection_failure(error):
         handle_unexpected(req, resp, error, params)
         return
-    log.error("request %s: database unreachable: %s", _request_id(req), error)
+    log.error("database unreachable: %s", error)
     _write(resp, falcon.HTTP_503, {"error": True, "message": DATABASE_DOWN_MESSAGE},
            {"Retry-After": "5"})
 
 
 def handle_unexpected(req, resp, error, params):
-    log.exception("request %s: unhandled error on %s %s", _request_id(req), req.method,
-                  req.path, exc_info=error)
+    log.error("unhandled error on %s %s", req.method, req.path, exc_info=error)
     _write(resp, falcon.HTTP_500, {"error": True, "message": INTERNAL_MESSAGE})
-
-
-def _request_id(req):
-    return getattr(req.context, "request_id", "-")
 
 
 def _is_connection_failure(error):

@@ -66,11 +66,14 @@ def test_validation_details_are_per_field(studio, admin_headers):
 
 
 def test_internal_error_is_logged_with_request_id_and_not_echoed(studio, admin_headers, caplog):
-    with caplog.at_level(logging.ERROR, logger="dopesheet.errors"):
+    with caplog.at_level(logging.INFO, logger="dopesheet"):
         result = studio.client.simulate_get("/data/failing", headers={
             **admin_headers, "X-Request-ID": "req-42"})
     assert result.json == {"error": True, "message": "Internal server error."}
     assert "boom" not in result.text
     assert result.headers["x-request-id"] == "req-42"
-    record = next(r for r in caplog.records if "req-42" in r.getMessage())
+    record = next(r for r in caplog.records if r.name == "dopesheet.errors")
+    assert record.request_id == "req-42"
     assert record.exc_info and "boom" in str(record.exc_info[1])
+    access = next(r for r in caplog.records if r.name == "dopesheet.access")
+    assert access.request_id == "req-42" and "GET /data/failing 500" in access.getMessage()
