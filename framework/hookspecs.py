@@ -104,6 +104,13 @@ def init_data(dopesheet):
     the embedded default). Must be idempotent. Returns nothing."""
 
 
+@hookspec
+def client_config(dopesheet):
+    """Return a dict of keys for the public ``GET /config`` answer (Kitsu reads it before
+    logging in: SSO switches, default locale, 2FA enforcement...). Fragments are merged over
+    the core's defaults in plugin order; never put a secret here."""
+
+
 @hookspec(firstresult=True)
 def authenticate(req, dopesheet):
     """Identify the caller of a protected route.

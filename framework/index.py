@@ -1,5 +1,6 @@
-"""The core's own routes, registered like a plugin's: ``/``, ``/status``, ``/openapi.json``,
-``/docs``. This module is the plugin named ``core``; it cannot be disabled."""
+"""The core's own routes, registered like a plugin's: ``/``, ``/status``, ``/config``,
+``/openapi.json``, ``/docs``. This module is the plugin named ``core``; it cannot be
+disabled."""
 
 import peewee
 
@@ -41,11 +42,33 @@ class StatusResource:
         resp.media = {"name": self.name, "version": self.version, "database-up": database_up}
 
 
+ZOU_CLIENT_CONFIG = {
+    "is_self_hosted": True, "crisp_token": "", "dark_theme_by_default": False,
+    "indexer_configured": False, "saml_enabled": False, "saml_idp_name": "",
+    "oidc_enabled": False, "oidc_idp_name": "", "default_locale": "en_US",
+    "default_timezone": "Europe/Paris", "enforce_2fa": False, "movie_highdef_bitrate": 28,
+    "movie_lowdef_bitrate": 6, "preview_accounts_enabled": False,
+}
+
+
+class ClientConfigResource:
+    def __init__(self, dopesheet):
+        self.dopesheet = dopesheet
+
+    @operation("Public settings a client reads before logging in", auth=False)
+    def on_get(self, req, resp):
+        config = dict(ZOU_CLIENT_CONFIG)
+        for fragment in reversed(self.dopesheet.hooks.client_config(self.dopesheet)):
+            config.update(fragment or {})
+        resp.media = config
+
+
 @hookimpl
 def register_routes(dopesheet):
     return [
         Route("/", IndexResource(dopesheet)),
         Route("/status", StatusResource(dopesheet)),
+        Route("/config", ClientConfigResource(dopesheet)),
         Route("/openapi.json", OpenApiResource(dopesheet)),
         Route("/docs", DocsResource(dopesheet)),
     ]

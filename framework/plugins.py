@@ -250,6 +250,9 @@ class Hooks:
     def init_data(self, dopesheet):
         self._hook.init_data(dopesheet=dopesheet)
 
+    def client_config(self, dopesheet):
+        return self._hook.client_config(dopesheet=dopesheet)
+
     def authenticate(self, req, dopesheet):
         return self._hook.authenticate(req=req, dopesheet=dopesheet)
 

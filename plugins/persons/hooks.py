@@ -59,5 +59,12 @@ def permission_allowed(principal, action, resource):
 
 
 @hookimpl
+def client_config(dopesheet):
+    settings = dopesheet.plugin_settings("persons")
+    return {"default_locale": settings["default_locale"],
+            "default_timezone": settings["default_timezone"]}
+
+
+@hookimpl
 def init_data():
     service.seed_defaults()

@@ -16,7 +16,7 @@ from tests.framework.plugin_factory import plugin_module
 
 FIELD = re.compile(r"{([^}:]+)(?::[^}]*)?}")
 BEARER = [{"bearerAuth": []}]
-PUBLIC = {("/", "get"), ("/status", "get"), ("/openapi.json", "get"), ("/docs", "get"),
+PUBLIC = {("/", "get"), ("/status", "get"), ("/config", "get"), ("/openapi.json", "get"), ("/docs", "get"),
           ("/auth/login", "post")}
 PERSONS_MODELS = {"persons": "Person", "departments": "Department", "studios": "Studio",
                   "organisations": "Organisation"}

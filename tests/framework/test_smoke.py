@@ -9,3 +9,16 @@ def test_admin_lists_persons(studio, admin_headers):
     result = studio.client.simulate_get("/data/persons", headers=admin_headers)
     assert result.status_code == 200
     assert [person["role"] for person in result.json] == ["admin"]
+
+
+def test_config_has_zous_keys_and_plugin_fragments(make_app):
+    import falcon.testing
+
+    app = make_app({"plugins": {"persons": {"default_locale": "fr_FR"}}})
+    config = falcon.testing.TestClient(app).simulate_get("/config").json
+    assert set(config) == {
+        "is_self_hosted", "crisp_token", "dark_theme_by_default", "indexer_configured",
+        "saml_enabled", "saml_idp_name", "oidc_enabled", "oidc_idp_name", "default_locale",
+        "default_timezone", "enforce_2fa", "movie_highdef_bitrate", "movie_lowdef_bitrate",
+        "preview_accounts_enabled"}
+    assert (config["default_locale"], config["default_timezone"]) == ("fr_FR", "Europe/Paris")
