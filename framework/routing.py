@@ -6,10 +6,12 @@ description and whether they need authentication (they do unless ``auth=False``)
 Every route is mounted at the root and, identically, under ``/api``.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 import falcon
+import falcon.routing.compiled
 
 API_PREFIX = "/api"
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
@@ -98,48 +100,85 @@ def _normalise(segment):
 
 
 def check_routes(routes, plugin_of):
-    """Refuse a template registered twice, or two field names at one path level."""
+    """Refuse a template registered twice (field names aside), naming both plugins."""
     seen = {}
-    levels = {}
     mounted = []
     for route in routes:
-        if not route.template.startswith("/"):
-            raise RouteClash(f"route {route.template!r} of plugin {plugin_of(route.resource)} "
-                             f"must start with '/'")
         plugin = plugin_of(route.resource)
-        segments = [s for s in route.template.strip("/").split("/")]
-        key = ("/".join(_normalise(s) for s in segments), route.suffix)
+        if not route.template.startswith("/"):
+            raise RouteClash(f"route {route.template!r} of plugin {plugin} must start with '/'")
+        key = _normalise(route.template.rstrip("/") or "/")
         if key in seen:
-            other_plugin, other = seen[key]
             raise RouteClash(
-                f"route {route.template} is registered twice (plugins {other_plugin} and "
+                f"route {route.template} is registered twice (plugins {seen[key]} and "
                 f"{plugin}); drop one, or replace it with a register_routes wrapper")
-        seen[key] = (plugin, route)
-        for depth, segment in enumerate(segments):
-            names = tuple(m.group(1) for m in _FIELD.finditer(segment))
-            if not names:
-                continue
-            level = ("/".join(_normalise(s) for s in segments[:depth]), _normalise(segment))
-            if level in levels and levels[level][0] != names:
-                other_names, other_plugin, other_template = levels[level]
-                raise RouteClash(
-                    f"routes {other_template} (plugin {other_plugin}) and {route.template} "
-                    f"(plugin {plugin}) name one path level differently "
-                    f"({', '.join(other_names)} vs {', '.join(names)}); use the same field name")
-            levels.setdefault(level, (names, plugin, route.template))
+        seen[key] = plugin
         mounted.append(MountedRoute(route, plugin))
     return mounted
 
 
+class FieldNames:
+    """Falcon wants one field name per path level, Zou's paths use several
+    (``/data/projects/{instance_id}`` beside ``/data/projects/{project_id}/assets``). Each
+    level keeps the first name mounted there; a route naming it otherwise is mounted under
+    that name and its responders get their own names back."""
+
+    def __init__(self):
+        self.levels = {}
+
+    def canonical(self, template):
+        """``(template as mounted, {mounted name: route's name})``."""
+        segments = template.strip("/").split("/")
+        renames = {}
+        mounted = []
+        for depth, segment in enumerate(segments):
+            names = [match.group(1) for match in _FIELD.finditer(segment)]
+            if names:
+                level = ("/".join(_normalise(s) for s in segments[:depth]), _normalise(segment))
+                chosen = self.levels.setdefault(level, names)
+                renames.update({theirs: mine for mine, theirs in zip(names, chosen)
+                                if mine != theirs})
+                position = iter(chosen)
+                segment = _FIELD.sub(lambda m: "{" + next(position) + (m.group(2) or "") + "}",
+                                     segment)
+            mounted.append(segment)
+        return "/" + "/".join(mounted), renames
+
+
+def _renamed(responder, renames):
+    @functools.wraps(responder)
+    def call(req, resp, **params):
+        return responder(req, resp, **{renames.get(key, key): value
+                                       for key, value in params.items()})
+
+    return call
+
+
+class RenamingResource:
+    """The responders of one route, taking the route's own field names."""
+
+    def __init__(self, route, renames):
+        suffix = f"_{route.suffix}" if route.suffix else ""
+        for method, responder in route.responders().items():
+            setattr(self, f"on_{method.lower()}{suffix}", _renamed(responder, renames))
+
+
 def mount(app, mounted_routes):
     """Add every route at the root and under ``/api``; return ``{template: {METHOD: Operation}}``
-    for the middleware that enforces authentication (keyed by ``req.uri_template``)."""
+    keyed as Falcon reports ``req.uri_template``, for the authentication middleware."""
     operations = {}
+    names = FieldNames()
     for item in mounted_routes:
         route = item.route
+        template, renames = names.canonical(route.template)
+        resource = RenamingResource(route, renames) if renames else route.resource
         declared = route.declared_operations()
-        for template in (route.template, API_PREFIX + route.template.rstrip("/")
-                         if route.template != "/" else API_PREFIX):
-            app.add_route(template, route.resource, suffix=route.suffix)
-            operations[template] = declared
+        for path in (template, API_PREFIX + template.rstrip("/")
+                     if template != "/" else API_PREFIX):
+            try:
+                app.add_route(path, resource, suffix=route.suffix)
+            except falcon.routing.compiled.UnacceptableRouteError as error:
+                raise RouteClash(f"route {route.template} of plugin {item.plugin} cannot be "
+                                 f"mounted: {error}") from None
+            operations[path] = declared
     return operations

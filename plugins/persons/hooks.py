@@ -2,9 +2,10 @@
 
 from marshmallow import fields, validate
 
-from framework import SettingsSchema, hookimpl
+from framework import Route, SettingsSchema, hookimpl
 
 from . import hookspecs, service
+from .actions import DepartmentMembers, PersonActions
 from .models import MODELS, Department, Organisation, Person, Studio
 from .resources import APIS, PRIVILEGED_PERSON_FIELDS
 
@@ -34,7 +35,15 @@ def register_models():
 
 @hookimpl
 def register_routes(dopesheet):
-    return [route for api in APIS for route in api(dopesheet).routes()]
+    apis = [api(dopesheet) for api in APIS]
+    actions = PersonActions(dopesheet)
+    return [route for api in apis for route in api.routes()] + [
+        Route("/actions/persons/{person_id}/departments/add", actions, suffix="joining"),
+        Route("/actions/persons/{person_id}/departments/{department_id}", actions,
+              suffix="leaving"),
+        Route("/actions/persons/{person_id}/clear-avatar", actions, suffix="avatar"),
+        Route("/data/departments/{department_id}/persons", DepartmentMembers(apis[0])),
+    ]
 
 
 @hookimpl

@@ -58,3 +58,15 @@ def test_artist_sees_people_but_cannot_create_them(new_person):
     with pytest.raises(gazu.exception.NotAllowedException):
         gazu.person.new_person("No", "Body", "nobody@compat.example.com",
                                client=artist_client)
+
+
+def test_department_membership_and_avatar(admin, new_person):
+    person, _ = new_person()
+    department = gazu.person.new_department(unique("Layout"), "#101010", client=admin)
+    added = gazu.person.add_person_to_department(person, department, client=admin)
+    assert added["departments"] == [department["id"]]
+    gazu.person.remove_person_from_department(person, department, client=admin)
+    assert gazu.person.get_person(person["id"], relations=True,
+                                  client=admin)["departments"] == []
+    gazu.person.clear_person_avatar(person, client=admin)
+    assert gazu.person.get_person(person["id"], client=admin)["has_avatar"] is False

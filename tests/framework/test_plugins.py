@@ -11,7 +11,7 @@ from tests.framework.plugin_factory import plugin_module
 ROUTE_PLUGIN = """
 class Hello:
     @operation("hello", auth=False)
-    def on_get(self, req, resp):
+    def on_get(self, req, resp, **fields):
         resp.media = {"hello": "%(name)s"}
 
 @hookimpl
@@ -89,28 +89,43 @@ def test_duplicate_route_names_both_plugins(make_app):
     assert "/hello" in message and "one" in message and "two" in message
 
 
-def test_same_path_level_with_two_field_names_is_refused(make_app):
+def test_one_path_level_may_carry_different_field_names(make_app):
+    """Zou's paths name one level differently (/data/projects/{instance_id} and
+    /data/projects/{project_id}/assets); each responder gets its own names."""
     first = plugin_module("first_ids", """
         class Thing:
+            @operation("a thing", auth=False)
             def on_get(self, req, resp, thing_id):
-                resp.media = {}
+                resp.media = {"thing": thing_id}
 
         @hookimpl
         def register_routes():
             return [Route("/data/things/{thing_id}", Thing())]
     """)
     second = plugin_module("second_ids", """
-        class Other:
-            def on_get(self, req, resp, other_id):
-                resp.media = {}
+        class Parts:
+            @operation("its parts", auth=False)
+            def on_get(self, req, resp, other_id, part_id):
+                resp.media = {"other": other_id, "part": part_id}
 
         @hookimpl
         def register_routes():
-            return [Route("/data/things/{other_id}/parts", Other())]
+            return [Route("/data/things/{other_id}/parts/{part_id}", Parts())]
     """)
-    message = startup_error(make_app, plugins=[("first_ids", first), ("second_ids", second)])
-    assert "thing_id" in message and "other_id" in message
-    assert "first_ids" in message and "second_ids" in message
+    app = make_app(plugins=[("first_ids", first), ("second_ids", second)])
+    client = falcon.testing.TestClient(app)
+    assert client.simulate_get("/data/things/a").json == {"thing": "a"}
+    assert client.simulate_get("/api/data/things/b/parts/c").json == {"other": "b", "part": "c"}
+    paths = app.dopesheet.openapi()["paths"]
+    assert "/data/things/{other_id}/parts/{part_id}" in paths
+
+
+def test_same_template_twice_with_other_field_names_is_refused(make_app):
+    first = route_plugin("first_hello", "/hello/{name}")
+    second = route_plugin("second_hello", "/hello/{who}")
+    message = startup_error(make_app, plugins=[("first_hello", first),
+                                               ("second_hello", second)])
+    assert "registered twice" in message and "first_hello" in message
 
 
 def test_duplicate_table_is_refused(make_app):

@@ -1,0 +1,82 @@
+"""Person actions outside the generic routes: department membership, avatar, members."""
+
+import falcon
+from marshmallow import ValidationError, fields
+
+from framework import BadRequest, BaseSchema, NotFound, operation, principal_of, read_json
+from framework.crud import parse_instance_id
+from framework.errors import validation_error
+from framework.permissions import Resource
+
+from .models import Department, DepartmentLink, Person, person_dict
+
+ADMIN_ACTION = "administer"
+"""No plugin allows this verb on persons: only the admin rule of ``auth`` does."""
+
+
+class DepartmentBody(BaseSchema):
+    department_id = fields.UUID(required=True)
+
+
+class PersonActions:
+    """``/actions/persons/{person_id}/...``: admins only, as in Zou."""
+
+    def __init__(self, dopesheet):
+        self.dopesheet = dopesheet
+
+    def _person(self, req, person_id):
+        person = Person.get_or_none(Person.id == parse_instance_id(person_id))
+        if person is None:
+            raise NotFound()
+        self.dopesheet.permissions.require(principal_of(req), ADMIN_ACTION,
+                                           Resource(Person, person))
+        return person
+
+    def _changed(self, person):
+        self.dopesheet.emit("person:update", {"person_id": person.id})
+
+    @operation("Add a person to a department", body=DepartmentBody, status=201)
+    def on_post_joining(self, req, resp, person_id):
+        person = self._person(req, person_id)
+        try:
+            department_id = str(DepartmentBody().load(read_json(req) or {})["department_id"])
+        except ValidationError as error:
+            raise validation_error(error.messages) from None
+        if not Department.select().where(Department.id == department_id).exists():
+            raise BadRequest("Department ID matches no department", data=None)
+        (DepartmentLink.insert(person=person.id, department=department_id)
+         .on_conflict_ignore().execute())
+        self._changed(person)
+        resp.status = falcon.HTTP_201
+        resp.media = person_dict(person)
+
+    @operation("Remove a person from a department", status=204)
+    def on_delete_leaving(self, req, resp, person_id, department_id):
+        person = self._person(req, person_id)
+        (DepartmentLink.delete().where(DepartmentLink.person == person.id,
+                                       DepartmentLink.department
+                                       == parse_instance_id(department_id)).execute())
+        self._changed(person)
+        resp.status = falcon.HTTP_204
+
+    @operation("Forget a person's avatar", status=204)
+    def on_delete_avatar(self, req, resp, person_id):
+        person = self._person(req, person_id)
+        Person.update(has_avatar=False).where(Person.id == person.id).execute()
+        self._changed(person)
+        resp.status = falcon.HTTP_204
+
+
+class DepartmentMembers:
+    """The persons list filtered on the department, with their department ids."""
+
+    def __init__(self, person_api):
+        self.person_api = person_api
+
+    @operation("Members of a department")
+    def on_get(self, req, resp, department_id):
+        department = Department.get_or_none(Department.id == parse_instance_id(department_id))
+        if department is None:
+            raise NotFound()
+        resp.media = self.person_api.list({"departments": department.id, "relations": "true"},
+                                          principal_of(req))
