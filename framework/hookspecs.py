@@ -62,8 +62,8 @@ def register_routes(dopesheet):
 
     Wrappers are allowed (``@hookimpl(wrapper=True)``): a studio plugin can take the list
     built by the others (``routes = yield``), drop or replace routes, and return it.
-    The core refuses a template registered twice or two field names at one path level,
-    then mounts each route at the root and under ``/api``.
+    The core refuses a template registered twice, then mounts each route at the root and
+    under ``/api``; one path level may carry different field names in different routes.
     """
 
 
