@@ -160,12 +160,14 @@ def handle_unexpected(req, resp, error, params):
 
 
 def _is_connection_failure(error):
+    """Outages and SQLite's ``database is locked`` after the busy timeout ran out: the client
+    should retry, so 503 rather than 500."""
     if isinstance(error, peewee.InterfaceError):
         return True
     text = str(error).lower()
     return any(marker in text for marker in (
         "connection", "server closed", "could not connect", "terminating", "timeout",
-        "the database system is", "no connection",
+        "the database system is", "no connection", "database is locked",
     ))
 
 
