@@ -14,6 +14,7 @@ from .errors import (ApiError, BadRequest, Conflict, Forbidden, NotFound,  # noq
                      Unauthorized)
 from .events import Event, emit  # noqa: E402
 from .hookspecs import hookimpl  # noqa: E402
+from .mail import send_mail  # noqa: E402
 from .migrations import Migration  # noqa: E402
 from .permissions import Resource  # noqa: E402
 from .requests import principal_of, read_json, read_json_object  # noqa: E402
@@ -25,5 +26,5 @@ __all__ = [
     "JSONField", "Migration", "ModelApi", "NotFound", "Principal", "Resource", "Route",
     "SettingsSchema", "StringList",
     "UUIDField", "Unauthorized", "db", "emit", "hookimpl", "model_schema", "operation",
-    "principal_of", "read_json", "read_json_object", "utcnow",
+    "principal_of", "read_json", "read_json_object", "send_mail", "utcnow",
 ]

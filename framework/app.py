@@ -18,7 +18,7 @@ import falcon
 import orjson
 from marshmallow import fields, validate
 
-from . import migrations, openapi
+from . import mail, migrations, openapi  # noqa: F401 - mail declares the [mail] section
 from .auth import AuthMiddleware
 from .config import (ConfigError, SectionSchema, StringList, core_section, load_core_settings,
                      load_raw, validate as validate_section)

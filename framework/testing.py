@@ -201,6 +201,13 @@ class Clock:
 
 @pytest.fixture
 def clock_control():
-    """Move the server's clock during a test; it is put back afterwards."""
+    """Move the server's clock during a test; it is put back afterwards.
+
+    Everything that reads ``framework.clock.utcnow()`` follows: lockouts, code and token
+    expiries, TOTP steps, the ``iat``/``nbf``/``exp`` of the tokens issued. PyJWT, however,
+    checks ``exp``/``nbf``/``iat`` against the real time: a token issued after the clock moved
+    beyond the leeway is not yet valid, and moving the clock never expires a token. Tests of
+    token expiry build their tokens with the claims they need instead of moving the clock.
+    """
     yield Clock()
     clock.reset()

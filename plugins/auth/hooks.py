@@ -4,29 +4,21 @@ import getpass
 import secrets
 import sys
 
-from marshmallow import fields, validate
-
-from framework import Route, SettingsSchema, hookimpl
+from framework import Route, hookimpl
 
 from . import admin, service
 from .models import MODELS
-from .resources import AuthenticatedResource, LoginResource, LogoutResource, RefreshResource
+from .resources import (AuthenticatedResource, ChangePasswordResource, EmailOtpResource,
+                        FidoResource, LoginResource, LogoutResource, RecoveryCodesResource,
+                        RefreshResource, ResetPasswordResource, TotpResource)
 from .runtime import runtime
+from .settings import AuthSettings
 
-
-class AuthSettings(SettingsSchema):
-    access_token_days = fields.Integer(load_default=7, validate=validate.Range(min=1))
-    refresh_token_days = fields.Integer(load_default=15, validate=validate.Range(min=1))
-    token_leeway_seconds = fields.Integer(load_default=30, validate=validate.Range(min=0))
-    min_password_length = fields.Integer(load_default=8, validate=validate.Range(min=1))
-    max_password_length = fields.Integer(load_default=1024, validate=validate.Range(min=64))
-    lockout_attempts = fields.Integer(load_default=5, validate=validate.Range(min=1))
-    lockout_minutes = fields.Integer(load_default=5, validate=validate.Range(min=1))
-    argon2_time_cost = fields.Integer(load_default=3, validate=validate.Range(min=1))
-    argon2_memory_cost = fields.Integer(load_default=65536, validate=validate.Range(min=8))
-    argon2_parallelism = fields.Integer(load_default=4, validate=validate.Range(min=1))
-    cookie_secure = fields.String(load_default="auto",
-                                  validate=validate.OneOf(["auto", "always", "never"]))
+SWITCHED_ROUTES = (("totp", "/auth/totp", TotpResource),
+                   ("email_otp", "/auth/email-otp", EmailOtpResource),
+                   ("fido", "/auth/fido", FidoResource),
+                   ("recovery_codes", "/auth/recovery-codes", RecoveryCodesResource))
+"""Routes that exist only while their ``[plugins.auth]`` switch is on."""
 
 
 @hookimpl
@@ -42,12 +34,21 @@ def register_models():
 @hookimpl
 def register_routes(dopesheet):
     auth = runtime(dopesheet)
-    return [
+    routes = [
         Route("/auth/login", LoginResource(auth)),
-        Route("/auth/authenticated", AuthenticatedResource()),
+        Route("/auth/authenticated", AuthenticatedResource(auth)),
         Route("/auth/logout", LogoutResource(auth)),
         Route("/auth/refresh-token", RefreshResource(auth)),
+        Route("/auth/change-password", ChangePasswordResource(auth)),
+        Route("/auth/reset-password", ResetPasswordResource(auth)),
     ]
+    return routes + [Route(template, resource(auth))
+                     for switch, template, resource in SWITCHED_ROUTES if auth.settings[switch]]
+
+
+@hookimpl
+def client_config(dopesheet):
+    return {"enforce_2fa": dopesheet.plugin_settings("auth")["enforce_2fa"]}
 
 
 @hookimpl(trylast=True)
@@ -72,10 +73,7 @@ def handle_event(event):
 @hookimpl
 def set_person_password(person, password, dopesheet):
     auth = runtime(dopesheet)
-    if len(password) < auth.settings["min_password_length"]:
-        raise service.BadRequest("Password is too short.")
-    if len(password) > auth.settings["max_password_length"]:
-        raise service.BadRequest("Password is too long.")
+    service.check_new_password(auth.settings, password)
     service.set_password(person, password, auth.passwords)
     return True
 

@@ -1,6 +1,7 @@
 """Login, lockout, revocation and identity: the auth rules, no HTTP here."""
 
 import datetime
+import hmac
 
 import peewee
 
@@ -25,6 +26,35 @@ class LoginRefused(ApiError):
 
 def normalise_login(login):
     return login.strip().lower()
+
+
+def lockout_key(person):
+    """The login name an account's failures are counted under when it is already known."""
+    return normalise_login(person.email or person.desktop_login or str(person.id))
+
+
+def account_name(person):
+    """How authenticator apps and security keys label the account."""
+    return person.email or person.desktop_login or person.full_name or str(person.id)
+
+
+def person_by_email(email):
+    """The non-bot person with that e-mail address, whatever its case."""
+    return (Person.select()
+            .where(peewee.fn.LOWER(Person.email) == email.strip().lower(),
+                   Person.is_bot == False)  # noqa: E712
+            .first())
+
+
+def check_new_password(settings, password, confirmation=None):
+    """Zou's rules and answers for a new password, plus the upper bound logins accept."""
+    if len(password) < settings["min_password_length"]:
+        raise BadRequest("Password is too short.")
+    if len(password) > settings["max_password_length"]:
+        raise BadRequest("Password is too long.")
+    if confirmation is not None and not hmac.compare_digest(password.encode(),
+                                                            confirmation.encode()):
+        raise BadRequest("Confirmation password doesn't match.")
 
 
 def find_person(login):
@@ -82,7 +112,8 @@ def set_password(person, password, passwords, revoke_sessions=False):
 
 
 def check_password(login, password, passwords, lockout):
-    """The person behind ``login`` if ``password`` is right; every failure counts."""
+    """The person behind ``login`` if ``password`` is right; every failure counts. The
+    counter is reset by the caller once the whole login (second factor included) passed."""
     key = normalise_login(login)
     lockout.check(key)
     person = find_person(login)
@@ -98,7 +129,6 @@ def check_password(login, password, passwords, lockout):
     if not person.active:
         raise LoginRefused("User is unactive, he cannot log in.", status="401 Unauthorized",
                            unactive=True)
-    lockout.reset(key)
     if passwords.needs_rehash(credential.password_hash):
         set_password(person, password, passwords)
     return person, credential
@@ -146,20 +176,3 @@ def principal_for(claims):
         raise Unauthorized(INACTIVE_SESSION)
     return Principal(id=row.id, role=row.role, identity_type=claims["identity_type"],
                      user=row, claims=claims)
-
-
-def _invalid(field, message):
-    return BadRequest("Validation error.", data={"errors": [{"field": field, "message": message}]})
-
-
-def require_login_field(body):
-    login = body.get("email")
-    if not isinstance(login, str) or not login.strip():
-        raise _invalid("email", "Field required")
-    # Longer than any login the counters can store, or unstorable in PostgreSQL.
-    if "\x00" in login or len(normalise_login(login)) > LoginAttempts.login.max_length:
-        raise _invalid("email", "Not a valid e-mail or login.")
-    password = body.get("password", "default")
-    if not isinstance(password, str):
-        raise _invalid("password", "Input should be a valid string")
-    return login, password

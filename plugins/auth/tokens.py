@@ -1,8 +1,10 @@
 """JWT access and refresh tokens (PyJWT, HS256 only), claims as Zou's plus ``ver`` and ``kid``.
 
 Access: ``sub, iat, nbf, exp, jti, type="access", fresh, identity_type, refresh_jti, ver``.
-Refresh: the same without ``refresh_jti``. The header names the signing key (``kid``): the
-current key signs, retired keys still verify, an unknown ``kid`` is refused.
+Refresh: the same without ``refresh_jti``. Both carry ``requires_2fa_setup`` when
+``enforce_2fa`` restricts them. The header names the signing key (``kid``): the current key
+signs, retired keys still verify, an unknown ``kid`` is refused. Times come from the server's
+clock (``framework.clock``); PyJWT checks ``exp``/``nbf``/``iat`` against the real time.
 """
 
 import datetime
@@ -11,7 +13,7 @@ import uuid
 
 import jwt
 
-from framework import ApiError
+from framework import ApiError, utcnow
 
 ALGORITHM = "HS256"
 REQUIRED_CLAIMS = ["exp", "iat", "nbf", "sub", "jti", "type"]
@@ -22,7 +24,8 @@ def key_id(key):
 
 
 def _epoch(moment):
-    return int(moment.timestamp())
+    """Seconds since the epoch of a naive UTC time."""
+    return int(moment.replace(tzinfo=datetime.UTC).timestamp())
 
 
 class TokenError(ApiError):
@@ -48,24 +51,30 @@ class Tokens:
         return jwt.encode(claims, self.keys[self.current_kid], algorithm=ALGORITHM,
                           headers={"kid": self.current_kid})
 
-    def _claims(self, subject, token_type, ttl, version, now, fresh):
-        return {"fresh": fresh, "iat": _epoch(now), "jti": str(uuid.uuid4()),
-                "type": token_type, "sub": subject, "nbf": _epoch(now),
-                "exp": _epoch(now + ttl), "identity_type": "person", "ver": version}
+    @staticmethod
+    def _claims(subject, token_type, ttl, version, now, fresh, restricted):
+        claims = {"fresh": fresh, "iat": _epoch(now), "jti": str(uuid.uuid4()),
+                  "type": token_type, "sub": subject, "nbf": _epoch(now),
+                  "exp": _epoch(now + ttl), "identity_type": "person", "ver": version}
+        if restricted:
+            claims["requires_2fa_setup"] = True
+        return claims
 
-    def issue_pair(self, subject, version):
-        """A fresh access token and its refresh token: ``(access, refresh)`` as strings."""
-        now = datetime.datetime.now(datetime.UTC)
-        refresh = self._claims(subject, "refresh", self.refresh_ttl, version, now, False)
-        access = self._claims(subject, "access", self.access_ttl, version, now, True)
+    def issue_pair(self, subject, version, restricted=False):
+        """A fresh access token and its refresh token: ``(access, refresh)`` as strings;
+        ``restricted`` tokens only open the 2FA set-up routes."""
+        now = utcnow()
+        refresh = self._claims(subject, "refresh", self.refresh_ttl, version, now, False,
+                               restricted)
+        access = self._claims(subject, "access", self.access_ttl, version, now, True,
+                              restricted)
         access["refresh_jti"] = refresh["jti"]
         return self._encode(access), self._encode(refresh)
 
-    def issue_access(self, refresh_claims):
+    def issue_access(self, refresh_claims, restricted=False):
         """A new access token from a refresh token's claims (the refresh token is kept)."""
-        now = datetime.datetime.now(datetime.UTC)
         access = self._claims(refresh_claims["sub"], "access", self.access_ttl,
-                              refresh_claims.get("ver", 0), now, False)
+                              refresh_claims.get("ver", 0), utcnow(), False, restricted)
         access["refresh_jti"] = refresh_claims["jti"]
         return self._encode(access)
 
@@ -101,4 +110,4 @@ class Tokens:
 
     def latest_refresh_exp(self):
         """The latest ``exp`` of a refresh token issued until now."""
-        return _epoch(datetime.datetime.now(datetime.UTC) + self.refresh_ttl)
+        return _epoch(utcnow() + self.refresh_ttl)

@@ -14,6 +14,7 @@ import falcon.testing
 import pytest
 
 from framework.app import create_app
+from framework.plugins import BUILTIN_PLUGINS
 from tests.live_server import Servers, environment, free_port, run
 
 EMAIL = "boss@example.com"
@@ -89,11 +90,12 @@ def test_init_db_creates_the_schema_then_has_nothing_to_do(env):
 def test_plugins_lists_each_plugin_and_its_state(env):
     listed = run("plugins", env=env)
     assert listed.returncode == 0, listed.stderr
-    assert plugin_states(listed.stdout) == {"core": "enabled", "persons": "enabled",
-                                            "auth": "enabled"}
+    states = plugin_states(listed.stdout)
+    assert set(states) == {"core", *BUILTIN_PLUGINS}
+    assert set(states.values()) == {"enabled"}
     env["DOPESHEET_PLUGINS__DISABLED"] = "auth"
     listed = run("plugins", env=env)
-    assert plugin_states(listed.stdout) == {"core": "enabled", "persons": "enabled",
+    assert plugin_states(listed.stdout) == {**states,
                                             "auth": "disabled (disabled in [plugins])"}
 
 

@@ -17,7 +17,8 @@ from tests.framework.plugin_factory import plugin_module
 FIELD = re.compile(r"{([^}:]+)(?::[^}]*)?}")
 BEARER = [{"bearerAuth": []}]
 PUBLIC = {("/", "get"), ("/status", "get"), ("/config", "get"), ("/openapi.json", "get"), ("/docs", "get"),
-          ("/auth/login", "post")}
+          ("/auth/login", "post"), ("/auth/reset-password", "post"),
+          ("/auth/reset-password", "put"), ("/auth/email-otp", "get"), ("/auth/fido", "get")}
 PERSONS_MODELS = {"persons": "Person", "departments": "Department", "studios": "Studio",
                   "organisations": "Organisation"}
 

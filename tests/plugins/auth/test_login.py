@@ -9,7 +9,8 @@ from plugins.auth.hooks import AuthSettings
 from plugins.auth.models import Credential, LoginLog
 from plugins.auth.runtime import runtime
 from tests.conftest import PASSWORD, Studio
-from tests.plugins.auth.helpers import BROWSER, SCRIPT, WRONG_CREDENTIALS, auth_settings, bearer
+from tests.plugins.auth.helpers import (BROWSER, SCRIPT, WRONG_CREDENTIALS, all_keys,
+                                        auth_settings, bearer)
 
 VALIDATION_EMAIL = {"error": True, "message": "Validation error.",
                     "data": {"errors": [{"field": "email", "message": "Field required"}]}}
@@ -38,14 +39,6 @@ def set_stored_hash(app, person, value):
         (Credential.insert(person=person.id, password_hash=value)
          .on_conflict(conflict_target=[Credential.person],
                       update={Credential.password_hash: value}).execute())
-
-
-def all_keys(value):
-    if isinstance(value, dict):
-        return set(value) | {key for inner in value.values() for key in all_keys(inner)}
-    if isinstance(value, list):
-        return {key for inner in value for key in all_keys(inner)}
-    return set()
 
 
 # -- successful logins ----------------------------------------------------------------------

@@ -1,82 +1,70 @@
 """``/auth/login``, ``/auth/logout``, ``/auth/authenticated``, ``/auth/refresh-token``."""
 
-from marshmallow import Schema, fields
-
 from framework import BadRequest, Unauthorized, operation, principal_of, read_json
 from framework.errors import handle_api_error
 from plugins.persons.models import Organisation, organisation_dict, person_dict
 
-from . import cookies, service
+from .. import cookies, service
+from ..login import log_in
+from ..schemas import LoginAnswer, LoginBody
+from .common import validated
 
-
-class LoginBody(Schema):
-    email = fields.String(required=True, metadata={"description": "e-mail or desktop login"})
-    password = fields.String()
-    totp = fields.String()
-    email_otp = fields.String()
-    recovery_code = fields.String()
-    fido_authentication_response = fields.Dict()
-
-
-class LoginAnswer(Schema):
-    login = fields.Boolean()
-    user = fields.Dict()
-    organisation = fields.Dict()
-    access_token = fields.String()
-    refresh_token = fields.String()
+MISSING_REFRESH = ('Missing JWT in cookies or headers (Missing cookie "refresh_token_cookie"; '
+                   "Missing Authorization Header)")
 
 
 def _client_ip(req):
     return req.get_header("X-Real-IP") or req.remote_addr
 
 
+def _login_fields(req):
+    """JSON, else a form, else the query string (Zou reads the values wherever they are)."""
+    if (req.content_type or "").startswith("application/x-www-form-urlencoded"):
+        form = req.get_media()
+        return form if isinstance(form, dict) else {}
+    body = read_json(req)
+    if body is None:
+        return dict(req.params)
+    if not isinstance(body, dict):
+        raise BadRequest("The request body must be a JSON object.")
+    return body
+
+
 class LoginResource:
     def __init__(self, auth):
         self.auth = auth
 
-    @operation("Log in with an e-mail (or desktop login) and a password", auth=False,
-               body=LoginBody, response=LoginAnswer)
+    @operation("Log in with an e-mail (or desktop login), a password and, when the account "
+               "has 2FA, one second factor", auth=False, body=LoginBody, response=LoginAnswer)
     def on_post(self, req, resp):
+        body = validated(LoginBody(), _login_fields(req))
         try:
-            login, password = service.require_login_field(self._body(req))
-            if len(password) > self.auth.settings["max_password_length"]:
-                service.Lockout.record_failure(service.normalise_login(login))
-                raise service.LoginRefused(service.WRONG_CREDENTIALS)
-            person, _ = service.check_password(login, password, self.auth.passwords,
-                                               self.auth.lockout)
+            person = log_in(self.auth, body["email"], body["password"], body)
         except service.LoginRefused as refusal:
             # Answered here, not raised: the failure counter must be committed.
             handle_api_error(req, resp, refusal, {})
             return
         browser = cookies.is_browser(req)
         service.log_login(person, _client_ip(req), "web" if browser else "script")
-        access, refresh = self.auth.tokens.issue_pair(person.id, service.token_version(person.id))
-        if browser:
-            self.auth.set_session_cookies(req, resp, access, refresh)
+        session = self.auth.open_session(req, resp, person)
         resp.media = {"user": person_dict(person),
                       "organisation": organisation_dict(Organisation.current(),
                                                         person.role == "admin"),
-                      "login": True, "access_token": access, "refresh_token": refresh}
-
-    @staticmethod
-    def _body(req):
-        if (req.content_type or "").startswith("application/x-www-form-urlencoded"):
-            form = req.get_media()
-            return form if isinstance(form, dict) else {}
-        body = read_json(req)
-        if body is None:
-            return dict(req.params)
-        if not isinstance(body, dict):
-            raise BadRequest("The request body must be a JSON object.")
-        return body
+                      "login": True, **session}
+        if self.auth.factors.restricted(person):
+            resp.media["two_factor_authentication_required"] = True
 
 
 class AuthenticatedResource:
-    @operation("Tell whether the caller's token is valid, with the user and organisation")
+    def __init__(self, auth):
+        self.auth = auth
+
+    @operation("Tell whether the caller's token is valid, with the user (its second factors "
+               "and security key names) and the organisation")
     def on_get(self, req, resp):
         principal = principal_of(req)
         user = person_dict(principal.user)
-        user["fido_devices"] = []
+        user["fido_devices"] = self.auth.security_keys.device_names(principal.user)
         resp.media = {"authenticated": True, "user": user,
                       "organisation": organisation_dict(Organisation.current(),
                                                         principal.is_admin)}
@@ -110,13 +98,11 @@ class RefreshResource:
     def on_get(self, req, resp):
         token = self.auth.bearer_token(req) or req.cookies.get(cookies.REFRESH_COOKIE)
         if not token:
-            raise Unauthorized(
-                'Missing JWT in cookies or headers (Missing cookie "refresh_token_cookie"; '
-                "Missing Authorization Header)", msg='Missing JWT in cookies or headers '
-                '(Missing cookie "refresh_token_cookie"; Missing Authorization Header)')
+            raise Unauthorized(MISSING_REFRESH, msg=MISSING_REFRESH)
         claims = self.auth.tokens.decode(token, "refresh")
-        service.principal_for(claims)
-        access = self.auth.tokens.issue_access(claims)
+        person = service.principal_for(claims).user
+        access = self.auth.tokens.issue_access(claims,
+                                               restricted=self.auth.factors.restricted(person))
         if cookies.is_browser(req):
             cookies.set_access(req, resp, access, self.auth.settings,
                                int(self.auth.tokens.access_ttl.total_seconds()))

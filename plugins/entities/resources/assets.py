@@ -1,0 +1,123 @@
+"""Zou's asset routes: asset types, the filtered and per-project asset lists, one asset,
+its creation and deletion, and what it is cast with."""
+
+import falcon
+
+from framework import operation, principal_of
+
+from .. import schemas
+from ..models import Entity, EntityLink, EntityType
+from ..services import creation, deletion, listing, views
+from ..services.kinds import ASSET, path_id
+from ..services.tasks import task_types_of
+from .common import ProductionResource, flag, load
+from .projects import ASSET_TYPE, TASK_TYPE
+
+
+class AssetTypes(ProductionResource):
+    """``/data/asset-types``: read-only, through ``AssetTypeApi``."""
+
+    def __init__(self, dopesheet, api):
+        super().__init__(dopesheet)
+        self.api = api
+
+    @operation("List asset types")
+    def on_get(self, req, resp):
+        resp.media = self.api.list({**req.params, "relations": "true"}, principal_of(req))
+
+    @operation("Get an asset type")
+    def on_get_item(self, req, resp, asset_type_id):
+        principal = principal_of(req)
+        resp.media = self.api.serialize(self.api.get_instance(asset_type_id, principal), True,
+                                        principal)
+
+
+class Assets(ProductionResource):
+    @operation("List assets (column filters)")
+    def on_get(self, req, resp):
+        query = listing.filtered(self.dopesheet, principal_of(req), req.params, ASSET)
+        resp.media = views.listing(query, ASSET)
+
+    @operation("Assets with their tasks (column filters)")
+    def on_get_with_tasks(self, req, resp):
+        query = listing.filtered(self.dopesheet, principal_of(req), req.params, ASSET)
+        resp.media = views.asset_views(query, self.dopesheet)
+
+    @operation("Get an asset with its names, casting episodes and tasks")
+    def on_get_item(self, req, resp, asset_id):
+        asset = self.entity(req, asset_id, ASSET)
+        resp.media = views.asset_views(Entity.select().where(Entity.id == asset.id),
+                                       self.dopesheet, detail=True)[0]
+
+    @operation("Delete an asset (canceled when it has tasks, unless ?force=true)", status=204)
+    def on_delete_item(self, req, resp, asset_id):
+        asset = self.entity(req, asset_id, ASSET, "delete")
+        canceled = deletion.delete_entity(asset, ASSET, flag(req, "force"), self.dopesheet)
+        self.emit("asset:update" if canceled else "asset:delete",
+                  {"asset_id": asset.id, "project_id": asset.project_id}, asset.project_id)
+        resp.status = falcon.HTTP_204
+
+    @operation("Task types of an asset's tasks")
+    def on_get_task_types(self, req, resp, asset_id):
+        asset = self.entity(req, asset_id, ASSET)
+        query = task_types_of([asset.id], self.dopesheet)
+        resp.media = [TASK_TYPE.from_values(values) for values in TASK_TYPE.select(query)]
+
+    @operation("Assets cast in an asset")
+    def on_get_assets(self, req, resp, asset_id):
+        asset = self.entity(req, asset_id, ASSET)
+        resp.media = cast_assets(asset)
+
+
+def cast_assets(entity):
+    """The assets cast in ``entity`` as plain asset rows."""
+    cast = EntityLink.select(EntityLink.entity_out).where(EntityLink.entity_in == entity.id)
+    return views.listing(Entity.select().where(Entity.id.in_(cast))
+                         .order_by(Entity.name), ASSET)
+
+
+class ProjectAssets(ProductionResource):
+    @operation("Assets of a project")
+    def on_get(self, req, resp, project_id):
+        project = self.project(req, project_id)
+        query = listing.filtered(self.dopesheet, principal_of(req),
+                                 {**req.params, "project_id": project.id}, ASSET)
+        resp.media = views.listing(query, ASSET)
+
+    @operation("Assets of one type in a project")
+    def on_get_of_type(self, req, resp, project_id, asset_type_id):
+        project = self.project(req, project_id)
+        query = listing.filtered(self.dopesheet, principal_of(req), {
+            **req.params, "project_id": project.id,
+            "entity_type_id": path_id(asset_type_id)}, ASSET)
+        resp.media = views.listing(query, ASSET)
+
+    @operation("Create an asset", body=schemas.AssetBody, status=201)
+    def on_post_new(self, req, resp, project_id, asset_type_id):
+        project = self.project(req, project_id, "manage")
+        body = load(schemas.AssetBody, req)
+        asset = creation.create_asset(project, path_id(asset_type_id), body, principal_of(req).id)
+        self.emit("asset:new", {"asset_id": asset.id, "project_id": project.id}, project.id)
+        resp.status = falcon.HTTP_201
+        resp.media = views.listing(Entity.select().where(Entity.id == asset.id), ASSET)[0]
+
+    @operation("Shared assets of other projects used in this one")
+    def on_get_shared_used(self, req, resp, project_id):
+        project = self.project(req, project_id)
+        used = (EntityLink.select(EntityLink.entity_out)
+                .join(Entity, on=(EntityLink.entity_in == Entity.id))
+                .where(Entity.project == project.id))
+        query = Entity.select().where(Entity.id.in_(used), Entity.is_shared == True,  # noqa: E712
+                                      Entity.project != project.id)
+        resp.media = views.listing(query.order_by(Entity.name), ASSET)
+
+
+class ShotAssetTypes(ProductionResource):
+    @operation("Asset types of the assets cast in a shot")
+    def on_get(self, req, resp, shot_id):
+        shot = self.entity(req, shot_id, "Shot", "browse")
+        cast = (Entity.select(Entity.entity_type)
+                .join(EntityLink, on=(EntityLink.entity_out == Entity.id))
+                .where(EntityLink.entity_in == shot.id))
+        query = EntityType.select().where(EntityType.id.in_(cast)).order_by(EntityType.name)
+        resp.media = [ASSET_TYPE.from_values(values) for values in ASSET_TYPE.select(query)]

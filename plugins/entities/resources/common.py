@@ -1,0 +1,97 @@
+"""What the plugin's resources share: the caller, permission checks through the hooks,
+validated bodies, and ``?force=true`` on the generic DELETE routes."""
+
+import dataclasses
+from contextvars import ContextVar
+
+from marshmallow import ValidationError
+
+from framework import ModelApi, NotFound, Resource, principal_of, read_json
+from framework.crud import ItemResource
+from framework.errors import validation_error
+from framework.filters import parse_bool
+
+from ..models import Entity, Project
+from ..services.kinds import get_entity, path_id
+
+_deleting_with_force = ContextVar("deleting_with_force", default=False)
+
+
+class ForceItemResource(ItemResource):
+    """The core's item resource, telling the API whether the DELETE carries ``?force``."""
+
+    def on_delete(self, req, resp, instance_id):
+        token = _deleting_with_force.set(parse_bool(req.params.get("force"), False))
+        try:
+            super().on_delete(req, resp, instance_id)
+        finally:
+            _deleting_with_force.reset(token)
+
+
+class ForceDeleteApi(ModelApi):
+    """A model API whose ``delete`` reads ``self.force`` (Zou's ``?force=true``)."""
+
+    reserved_params = ("force",)
+
+    def routes(self):
+        collection, item = super().routes()
+        return [collection, dataclasses.replace(item, resource=ForceItemResource(self))]
+
+    @property
+    def force(self):
+        return _deleting_with_force.get()
+
+
+class PluginResource:
+    """Base of the hand-made resources: the context, permission checks and bodies."""
+
+    def __init__(self, dopesheet):
+        self.dopesheet = dopesheet
+
+    def require(self, req, action, model, instance=None, data=None):
+        principal = principal_of(req)
+        self.dopesheet.permissions.require(principal, action, Resource(model, instance, data))
+        return principal
+
+    def allowed(self, req, action, model, instance=None, data=None):
+        return self.dopesheet.permissions.allowed(principal_of(req), action,
+                                                  Resource(model, instance, data))
+
+    def emit(self, name, data, project_id=None):
+        self.dopesheet.emit(name, data, project_id=project_id)
+
+
+def load(schema, req, many=False):
+    """A JSON body validated by ``schema`` (an empty body is ``{}``, as Zou's pydantic
+    routes treat it); 400 with Zou's ``Validation error.`` shape otherwise."""
+    body = read_json(req)
+    if body is None:
+        body = [] if many else {}
+    try:
+        return schema(many=many).load(body)
+    except ValidationError as error:
+        raise validation_error(error.messages) from None
+
+
+def flag(req, name):
+    return parse_bool(req.params.get(name), False)
+
+
+class ProductionResource(PluginResource):
+    """Resources reading projects and entities by path id, with the caller's rights."""
+
+    def project(self, req, project_id, action="read"):
+        project = Project.get_or_none(Project.id == path_id(project_id))
+        if project is None:
+            raise NotFound()
+        self.require(req, action, Project, project)
+        return project
+
+    def entity(self, req, entity_id, kind=None, action="read"):
+        entity = get_entity(entity_id, kind)
+        self.require(req, action, Entity, entity)
+        return entity
+
+    def manage(self, req, project):
+        """Project managers' actions (team, settings, entities, casting)."""
+        return self.require(req, "manage", Project, project)

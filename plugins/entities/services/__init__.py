@@ -1,0 +1,1 @@
+"""Domain logic of the entities plugin (no Falcon here)."""

@@ -1,0 +1,243 @@
+"""Project rules outside HTTP: creation defaults, Zou's extra keys, team and settings links,
+deletion."""
+
+import re
+
+from framework import BadRequest, NotFound, utcnow
+
+from plugins.persons.models import Person
+
+from ..models import (DepartmentMetadataDescriptorLink, Entity, EntityType,
+                      MetadataDescriptor, PRODUCTION_STYLES, Project,
+                      ProjectPreviewBackgroundFileLink,
+                      ProjectAssetTypeLink, ProjectPersonLink, ProjectStatus,
+                      ProjectStatusAutomationLink, ProjectTaskStatusLink, ProjectTaskTypeLink,
+                      StatusAutomation, TaskStatus, TaskType)
+from .kinds import EPISODE, kind_type_id, of_kind
+
+RESOLUTION = re.compile(r"^\d*x\d+$")
+DESCRIPTOR_KEYS = ("id", "name", "field_name", "data_type", "choices", "for_client",
+                   "entity_type", "task_type_id", "position", "departments")
+TASK_TYPE_LINK_KEYS = ("priority", "hd_bitrate_compression", "ld_bitrate_compression",
+                       "is_client_visible")
+TASK_STATUS_LINK_KEYS = ("priority", "roles_for_board", "is_client_allowed")
+
+
+def check_fields(data):
+    """Zou's checks of a project's enumerated and formatted columns."""
+    if "production_style" in data and data["production_style"] not in PRODUCTION_STYLES:
+        raise BadRequest("Invalid production_style", data=None)
+    resolution = data.get("resolution")
+    if resolution and not RESOLUTION.match(resolution):
+        raise BadRequest(f"Invalid resolution {resolution}. Expected format: '1920x1080' or "
+                         "'x1080'.", data=None)
+
+
+def status_named(name):
+    status, _ = ProjectStatus.get_or_create(name=name, defaults={"color": "#000000"})
+    return status
+
+
+def open_status_ids():
+    return ProjectStatus.select(ProjectStatus.id).where(ProjectStatus.name == "Open")
+
+
+def is_closed(project):
+    status = ProjectStatus.get_or_none(ProjectStatus.id == project.project_status_id)
+    return status is not None and status.name == "Closed"
+
+
+def first_episode_ids(project_ids):
+    """``{project_id: id of its first episode}`` (one query): what a tvshow starts with."""
+    found = {}
+    for project_id, episode_id in (Entity.select(Entity.project, Entity.id)
+                                   .where(Entity.project.in_(project_ids), of_kind(EPISODE))
+                                   .order_by(Entity.created_at, Entity.name).tuples()):
+        found.setdefault(project_id, episode_id)
+    return found
+
+
+def create_first_episode(project, created_by):
+    Entity.create(name="E01", project=project.id, entity_type=kind_type_id(EPISODE),
+                  description="", data={}, created_by=created_by)
+
+
+def with_episode(item, project):
+    if project.production_type == "tvshow":
+        item["first_episode_id"] = first_episode_ids([project.id]).get(project.id)
+    return item
+
+
+def descriptor_dicts(project_ids, entity_type=None, narrowing=None):
+    """``{project_id: [descriptor dict]}`` in the short shape of project answers;
+    ``narrowing`` is the caller's visibility (``rules.list_filter``)."""
+    query = (MetadataDescriptor.select().where(MetadataDescriptor.project.in_(project_ids))
+             .order_by(MetadataDescriptor.position, MetadataDescriptor.name))
+    if entity_type is not None:
+        query = query.where(MetadataDescriptor.entity_type == entity_type)
+    if narrowing is not None:
+        query = query.where(narrowing)
+    departments = descriptor_departments(query)
+    found = {}
+    for descriptor in query:
+        values = {**descriptor.__data__, "departments": departments.get(descriptor.id, [])}
+        values["task_type_id"] = values.pop("task_type")
+        found.setdefault(descriptor.project_id, []).append(
+            {key: values[key] for key in DESCRIPTOR_KEYS})
+    return found
+
+
+def full_extras(project_ids, narrowing=None):
+    """``{project_id: keys}``: what Zou adds to projects read with their relations,
+    descriptors (those the caller sees, see ``descriptor_dicts``) and settings links
+    (four queries for any number of projects)."""
+    extras = {project_id: {"descriptors": [], "task_type_links": {}, "task_types_priority": {},
+                           "task_statuses_link": {}} for project_id in project_ids}
+    for project_id, descriptors in descriptor_dicts(project_ids, narrowing=narrowing).items():
+        extras[project_id]["descriptors"] = descriptors
+    for link in (ProjectTaskTypeLink.select().where(ProjectTaskTypeLink.project.in_(project_ids))
+                 .order_by(ProjectTaskTypeLink.created_at)):
+        values = {key: getattr(link, key) for key in TASK_TYPE_LINK_KEYS}
+        extras[link.project_id]["task_type_links"][link.task_type_id] = values
+        extras[link.project_id]["task_types_priority"][link.task_type_id] = values["priority"]
+    for link in (ProjectTaskStatusLink.select()
+                 .where(ProjectTaskStatusLink.project.in_(project_ids))
+                 .order_by(ProjectTaskStatusLink.created_at)):
+        extras[link.project_id]["task_statuses_link"][link.task_status_id] = {
+            key: getattr(link, key) for key in TASK_STATUS_LINK_KEYS}
+    return extras
+
+
+def descriptor_departments(descriptors):
+    """``{descriptor_id: [department_id]}`` for the descriptors selected by a query."""
+    Link = DepartmentMetadataDescriptorLink
+    found = {}
+    for descriptor_id, department_id in (Link.select(Link.metadata_descriptor, Link.department)
+                                         .where(Link.metadata_descriptor.in_(
+                                             descriptors.select(MetadataDescriptor.id)))
+                                         .tuples()):
+        found.setdefault(descriptor_id, []).append(department_id)
+    return found
+
+
+def background_ids(project_ids):
+    """``{project_id: [preview background file ids]}`` (one query)."""
+    found = {}
+    for project_id, file_id in (ProjectPreviewBackgroundFileLink.select(
+            ProjectPreviewBackgroundFileLink.project,
+            ProjectPreviewBackgroundFileLink.preview_background_file_id)
+            .where(ProjectPreviewBackgroundFileLink.project.in_(project_ids)).tuples()):
+        found.setdefault(project_id, []).append(file_id)
+    return found
+
+
+def status_names():
+    return {row.id: row.name for row in ProjectStatus.select(ProjectStatus.id,
+                                                             ProjectStatus.name)}
+
+
+def status_name(project):
+    status = ProjectStatus.get_or_none(ProjectStatus.id == project.project_status_id)
+    return status.name if status else None
+
+
+def touch(project):
+    Project.update(updated_at=utcnow()).where(Project.id == project.id).execute()
+
+
+# -- team ----------------------------------------------------------------------------------
+
+def add_team_member(project, person_id, role=None):
+    if not Person.select().where(Person.id == person_id).exists():
+        raise BadRequest(f"Person with id {person_id} not found", data=None)
+    (ProjectPersonLink.insert(project=project.id, person=person_id, role=role)
+     .on_conflict_ignore().execute())
+    touch(project)
+
+
+def set_team_role(project, person_id, role):
+    updated = (ProjectPersonLink.update(role=role)
+               .where(ProjectPersonLink.project == project.id,
+                      ProjectPersonLink.person == person_id).execute())
+    if not updated:
+        raise BadRequest("Person is not a member of the project team", data=None)
+    return {"project_id": project.id, "person_id": person_id, "role": role}
+
+
+def remove_team_member(project, person_id):
+    ProjectPersonLink.delete().where(ProjectPersonLink.project == project.id,
+                                     ProjectPersonLink.person == person_id).execute()
+    touch(project)
+
+
+def team_roles(project_id):
+    """``{person_id: project role}`` of the team, in one query."""
+    return {person_id: role for person_id, role in (
+        ProjectPersonLink.select(ProjectPersonLink.person, ProjectPersonLink.role)
+        .where(ProjectPersonLink.project == project_id).tuples())}
+
+
+# -- settings --------------------------------------------------------------------------------
+
+SETTINGS = {
+    # kind: (target model, link model, link target field name)
+    "task_types": (TaskType, ProjectTaskTypeLink, "task_type"),
+    "task_statuses": (TaskStatus, ProjectTaskStatusLink, "task_status"),
+    "asset_types": (EntityType, ProjectAssetTypeLink, "asset_type"),
+    "status_automations": (StatusAutomation, ProjectStatusAutomationLink, "status_automation"),
+}
+
+
+def add_setting(project, kind, target_id, extra=None):
+    """Link a task type, task status, asset type or status automation to the project; an
+    existing link is kept as it is (Zou's answer to a second add)."""
+    target, link, field = SETTINGS[kind]
+    if not target.select().where(target.id == target_id).exists():
+        raise BadRequest(f"{target.__name__} with id {target_id} not found", data=None)
+    values = {"project": project.id, field: target_id, **(extra or {})}
+    link.insert(**values).on_conflict_ignore().execute()
+    touch(project)
+
+
+def remove_setting(project, kind, target_id):
+    _, link, field = SETTINGS[kind]
+    link.delete().where(link.project == project.id,
+                        getattr(link, field) == target_id).execute()
+    touch(project)
+
+
+def linked(project_id, kind):
+    """The task types, statuses, asset types or automations linked to a project."""
+    target, link, field = SETTINGS[kind]
+    query = (target.select().join(link, on=(getattr(link, field) == target.id))
+             .where(link.project == project_id))
+    if "created_at" in link._meta.fields:
+        query = query.order_by(link.created_at)
+    return query
+
+
+def override_status(project, task_status_id, is_client_allowed):
+    """A project's own answer to "may clients use this status?" (None: the status's)."""
+    link = ProjectTaskStatusLink.get_or_none(ProjectTaskStatusLink.project == project.id,
+                                             ProjectTaskStatusLink.task_status == task_status_id)
+    if link is None:
+        raise NotFound()
+    link.is_client_allowed = is_client_allowed
+    link.save()
+    return link
+
+
+def apply_batch(project, body):
+    """``settings/batch``: many task types, statuses and asset types at once;
+    ``replace_task_types`` first drops the task types not listed."""
+    if body["replace_task_types"]:
+        kept = [str(item["task_type_id"]) for item in body["task_types"]]
+        ProjectTaskTypeLink.delete().where(ProjectTaskTypeLink.project == project.id,
+                                           ProjectTaskTypeLink.task_type.not_in(kept)).execute()
+    for item in body["task_types"]:
+        item = dict(item)
+        add_setting(project, "task_types", str(item.pop("task_type_id")), item)
+    for status_id in body["task_status_ids"]:
+        add_setting(project, "task_statuses", str(status_id))
+    for asset_type_id in body["asset_type_ids"]:
+        add_setting(project, "asset_types", str(asset_type_id))

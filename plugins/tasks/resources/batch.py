@@ -1,0 +1,181 @@
+"""Several comments in one request: ``/actions/tasks/batch-comment`` (each item names its
+task), ``/actions/tasks/{task_id}/batch-comment``, and a project's ``comment-many``.
+
+The batch routes are atomic: every item is checked (shape, task, status, rights) before
+anything is written, and an item failing while written rolls the whole request back; the
+400 (or 403) names the item (``comments.<index>.<field>``).
+"""
+
+import re
+
+import falcon
+from marshmallow import EXCLUDE, fields, validate
+
+from framework import ApiError, BadRequest, BaseSchema, Forbidden, operation, principal_of
+
+from plugins.entities.models import Project, TaskStatus
+
+from ..models import Task
+from ..services import access, commenting, loading
+from ..services.rules import caller_for
+from .comments import posted_view
+from .common import TasksResource, is_multipart, json_field, read_body, read_list
+from .common import validate as load
+
+FILE_FIELD = re.compile(r"^(attachment_file|preview_file)-(\d+)(?:-\d+)?$")
+
+
+class BatchItem(BaseSchema):
+    class Meta:
+        unknown = EXCLUDE
+
+    task_status_id = fields.UUID(required=True)
+    text = fields.String(required=True)
+    person_id = fields.UUID(allow_none=True, load_default=None)
+    created_at = fields.String(allow_none=True, load_default=None)
+    checklist = fields.List(fields.Raw(), allow_none=True, load_default=list)
+    links = fields.List(fields.String(), allow_none=True, load_default=list)
+
+
+class TaskBatchItem(BatchItem):
+    task_id = fields.UUID(required=True)
+
+
+def batch_schema(item):
+    return type(f"{item.__name__}s", (BaseSchema,), {
+        "comments": fields.List(fields.Nested(item), required=True,
+                                validate=validate.Length(min=1))})
+
+
+BATCH_BODIES = {BatchItem: batch_schema(BatchItem), TaskBatchItem: batch_schema(TaskBatchItem)}
+
+
+def item_error(index, field, message, status=BadRequest):
+    return status("Validation error." if status is BadRequest else message, data={"errors": [
+        {"field": f"comments.{index}.{field}", "message": message}]})
+
+
+def uploads_by_item(uploads):
+    found = {}
+    for upload in uploads:
+        match = FILE_FIELD.match(upload.field)
+        if match:
+            found.setdefault(int(match.group(2)), []).append(upload)
+    return found
+
+
+class BatchComments(TasksResource):
+    def _items(self, req, item_schema):
+        values, uploads = read_body(req)
+        if is_multipart(req):
+            values = {"comments": json_field(values.get("comments", "[]"))}
+        return load(BATCH_BODIES[item_schema], values)["comments"], uploads_by_item(uploads)
+
+    def _checked(self, req, items, fixed_task_id=None):
+        """``[(task, status, item)]`` once every item passed, else the first failure."""
+        tasks = {}
+        statuses = {row.id: row for row in TaskStatus.select().where(
+            TaskStatus.id.in_([str(item["task_status_id"]) for item in items]))}
+        checked = []
+        for index, item in enumerate(items):
+            task_id = fixed_task_id or str(item["task_id"])
+            if task_id not in tasks:
+                found = loading.task_rows(Task.id == task_id).first()
+                if found is None:
+                    raise item_error(index, "task_id", "Task not found.")
+                found.is_concept = found.entity_type_name == loading.CONCEPT
+                tasks[task_id] = found
+            task = tasks[task_id]
+            status = statuses.get(str(item["task_status_id"]))
+            if status is None:
+                raise item_error(index, "task_status_id", "Task status not found.")
+            if not self.allowed(req, "act", Task, task) or not access.status_allowed(
+                    caller_for(principal_of(req), task), status):
+                raise item_error(index, "task_status_id",
+                                 "You may not comment this task with this status.", Forbidden)
+            checked.append((task, status, item))
+        return checked
+
+    def _post(self, req, resp, checked, uploads):
+        principal = principal_of(req)
+        posted = []
+        for index, (task, status, item) in enumerate(checked):
+            is_manager = caller_for(principal, task).is_manager
+            author_id = str(item["person_id"]) if is_manager and item["person_id"] else (
+                principal.id)
+            draft = commenting.Draft(
+                text=item["text"], checklist=item["checklist"] or [], links=item["links"] or [],
+                created_at=item["created_at"] if is_manager else None,
+                uploads=uploads.get(index, []))
+            try:
+                comment, stored = commenting.post(task, status, author_id, draft,
+                                                  self.dopesheet)
+            except ApiError as error:
+                raise type(error)(error.message, data={"errors": [
+                    {"field": f"comments.{index}", "message": error.message}]}) from None
+            view = posted_view(comment, stored, status, author_id)
+            view["preview_files"] = stored.get("previews", [])
+            posted.append(view)
+        resp.media = posted
+        resp.status = falcon.HTTP_201
+
+    @operation("Comments on several tasks (each item has its task_id); all or nothing",
+               status=201)
+    def on_post(self, req, resp):
+        items, uploads = self._items(req, TaskBatchItem)
+        self._post(req, resp, self._checked(req, items), uploads)
+
+    @operation("Several comments on one task; all or nothing", status=201)
+    def on_post_task(self, req, resp, task_id):
+        task = self.task(req, task_id, "act")
+        items, uploads = self._items(req, BatchItem)
+        self._post(req, resp, self._checked(req, items, task.id), uploads)
+
+
+class ManyItem(BaseSchema):
+    class Meta:
+        unknown = EXCLUDE
+
+    object_id = fields.UUID(allow_none=True, load_default=None)
+    task_status_id = fields.UUID(allow_none=True, load_default=None)
+    comment = fields.String(allow_none=True, load_default=None)
+    links = fields.List(fields.String(), load_default=list)
+
+
+class CommentMany(TasksResource):
+    """Zou's ``comment-many``: a manager comments any task of the project; others only the
+    tasks they supervise or are assigned to (the rest is skipped, as are incomplete
+    items)."""
+
+    @operation("Comment many tasks of a project (JSON array of {object_id, task_status_id, "
+               "comment, links})", status=201)
+    def on_post(self, req, resp, project_id):
+        project = loading.get_project(project_id)
+        if is_multipart(req):
+            body = json_field(read_body(req)[0].get("comments", "[]"))
+        else:
+            body = read_list(req)
+        items = load(ManyItem, body, many=True)
+        principal = principal_of(req)
+        is_manager = self.allowed(req, "manage", Project, project)
+        posted = []
+        for item in items:
+            if not (item["object_id"] and item["task_status_id"] and item["comment"] is not None):
+                continue
+            task = loading.task_rows(Task.id == str(item["object_id"])).first()
+            if task is None:
+                continue
+            task.is_concept = task.entity_type_name == loading.CONCEPT
+            caller = caller_for(principal, task)
+            if not is_manager and not (caller.supervises(task.department_id)
+                                       or access.is_assignee(principal.id, task.id)):
+                continue
+            status = loading.get_status(str(item["task_status_id"]))
+            if not access.status_allowed(caller, status):
+                raise Forbidden()
+            comment, stored = commenting.post(
+                task, status, principal.id,
+                commenting.Draft(text=item["comment"], links=item["links"]), self.dopesheet)
+            posted.append(posted_view(comment, stored, status, principal.id))
+        resp.media = posted
+        resp.status = falcon.HTTP_201

@@ -1,0 +1,172 @@
+"""Comment routes beside the generic ones: posting on a task (JSON or multipart with
+files), a task's conversation, one comment, replies, acknowledgements, deletion, and a
+project's comments."""
+
+import falcon
+from marshmallow import EXCLUDE, fields, pre_load
+
+from framework import BaseSchema, Forbidden, NotFound, operation, principal_of
+from framework.filters import parse_page
+
+from plugins.entities.models import Project
+from plugins.persons.models import Person
+
+from ..models import Comment, Task
+from ..services import comment_edits, comment_views, commenting, files, loading, presenters
+from ..services.access import caller_in
+from ..services.rules import caller_for
+from .common import TasksResource, json_field, page_number, read_body, validate
+
+
+class CommentBody(BaseSchema):
+    """Zou's comment body; in a multipart form the lists arrive as JSON text."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    task_status_id = fields.String(required=True)
+    comment = fields.String(load_default="", allow_none=True)
+    person_id = fields.String(load_default="", allow_none=True)
+    created_at = fields.String(load_default="", allow_none=True)
+    checklist = fields.List(fields.Raw(), load_default=list, allow_none=True)
+    links = fields.List(fields.Raw(), load_default=list, allow_none=True)
+    for_client = fields.Boolean(load_default=False)
+
+    @pre_load
+    def decode_form_lists(self, values, **kwargs):
+        return {**values, **{key: json_field(values[key]) for key in ("checklist", "links")
+                             if key in values}}
+
+
+class ReplyBody(BaseSchema):
+    class Meta:
+        unknown = EXCLUDE
+
+    text = fields.String(load_default="", allow_none=True)
+
+
+def draft_of(body, uploads, may_backdate):
+    """The comment a body describes; author, date and client visibility are managers'."""
+    return commenting.Draft(
+        text=body["comment"] or "", checklist=body["checklist"] or [],
+        links=body["links"] or [], uploads=uploads,
+        for_client=body["for_client"] if may_backdate else False,
+        created_at=body["created_at"] if may_backdate else None)
+
+
+def author_of(body, principal, may_choose):
+    person_id = body.get("person_id") if may_choose else None
+    if not person_id:
+        return principal.id
+    person = Person.get_or_none(Person.id == loading.path_id(person_id))
+    if person is None:
+        raise NotFound()
+    return person.id
+
+
+def posted_view(comment, stored, status, author_id):
+    """Zou's answer to a new comment: its relations, attachments as objects, the full status
+    and author."""
+    item = presenters.comment_dict(comment, relations=True, files=stored)
+    item["attachment_files"] = stored.get("attachment_files", [])
+    item["task_status"] = presenters.status_dict(status)
+    item["person"] = presenters.person_dict(Person.get_by_id(author_id))
+    return item
+
+
+class TaskComments(TasksResource):
+    @operation("Comment a task, possibly changing its status (JSON or multipart with files)",
+               body=CommentBody, status=201)
+    def on_post_new(self, req, resp, task_id):
+        values, uploads = read_body(req)
+        body = validate(CommentBody, values)
+        task = loading.get_task(task_id)
+        status = loading.get_status(loading.path_id(body["task_status_id"]))
+        principal = self.require(req, "comment", Task, task, {"task_status": status})
+        is_manager = caller_for(principal, task).is_manager
+        author_id = author_of(body, principal, is_manager)
+        comment, stored = commenting.post(task, status, author_id,
+                                          draft_of(body, uploads, is_manager), self.dopesheet)
+        resp.media = posted_view(comment, stored, status, author_id)
+        resp.status = falcon.HTTP_201
+
+    @operation("Comments of a task, newest first, with authors, statuses and link lists")
+    def on_get(self, req, resp, task_id):
+        task = self.task(req, task_id)
+        caller = caller_for(principal_of(req), task)
+        resp.media = comment_views.task_conversation(task, caller, self.dopesheet)
+
+    def _comment(self, req, task_id, comment_id, action="read"):
+        task = loading.get_task(task_id)
+        comment = loading.get_comment(comment_id)
+        comment.task_row = task if comment.task_id == task.id else loading.get_task(
+            comment.task_id)
+        self.require(req, action, Comment, comment)
+        return comment
+
+    @operation("One comment of a task")
+    def on_get_item(self, req, resp, task_id, comment_id):
+        comment = self._comment(req, task_id, comment_id)
+        if comment.task_id != loading.path_id(task_id):
+            raise NotFound()
+        resp.media = presenters.comment_dict(comment)
+
+    @operation("Delete a comment (its author or a manager); the task is recomputed",
+               status=204)
+    def on_delete_item(self, req, resp, task_id, comment_id):
+        comment = self._comment(req, task_id, comment_id, "delete")
+        comment_edits.delete(comment, self.dopesheet)
+        resp.status = falcon.HTTP_204
+
+    @operation("Reply to a comment (text, optional files); answers the reply", body=ReplyBody)
+    def on_post_reply(self, req, resp, task_id, comment_id):
+        task = loading.get_task(task_id)
+        comment = loading.get_comment(comment_id)
+        if comment.task_id != task.id:
+            raise Forbidden()
+        comment.task_row = task
+        principal = self.require(req, "reply", Comment, comment)
+        values, uploads = read_body(req)
+        body = validate(ReplyBody, values)
+        resp.media = comment_edits.reply(comment, task, principal.id, body["text"] or "",
+                                         uploads, self.dopesheet)
+
+    @operation("Delete a reply (its author or an admin)")
+    def on_delete_reply_item(self, req, resp, task_id, comment_id, reply_id):
+        comment = loading.get_comment(comment_id)
+        reply = next((item for item in comment.replies or [] if item.get("id") == reply_id),
+                     None)
+        if reply is None:
+            raise NotFound()
+        principal = principal_of(req)
+        if reply.get("person_id") != principal.id and not principal.is_admin:
+            raise Forbidden()
+        task = loading.get_task(comment.task_id)
+        comment_edits.delete_reply(comment, task, reply_id, self.dopesheet)
+        resp.media = presenters.comment_dict(comment)
+
+    @operation("Toggle the caller's acknowledgement of a comment")
+    def on_post_ack(self, req, resp, task_id, comment_id):
+        task = self.task(req, task_id)
+        comment = loading.get_comment(comment_id)
+        comment_edits.acknowledge(comment, task, principal_of(req).id)
+        stored = files.file_lists([comment.id], self.dopesheet).get(comment.id)
+        resp.media = presenters.comment_dict(comment, relations=True, files=stored)
+
+
+class ProjectComments(TasksResource):
+    @operation("Comments of a project by last update (?page, ?limit)")
+    def on_get(self, req, resp, project_id):
+        project = loading.get_project(project_id)
+        principal = self.require(req, "read", Project, project)
+        if caller_in(principal, project.id).role in ("vendor", "client"):
+            raise Forbidden()
+        number = page_number(req)
+        if number < 1:
+            resp.media = comment_views.project_comments(project.id, self.dopesheet)[0]
+            return
+        settings = self.dopesheet.settings["api"]
+        page = parse_page({"page": number, "limit": req.params.get("limit", 0)},
+                          settings["page_size"], settings["max_page_size"])
+        comments, total = comment_views.project_comments(project.id, self.dopesheet, page)
+        resp.media = page.envelope(comments, total)

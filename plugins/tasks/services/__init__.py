@@ -1,0 +1,1 @@
+"""The tasks plugin's domain logic (no Falcon)."""

@@ -1,0 +1,137 @@
+"""The comment lists Zou answers: a task's conversation (authors, editors, statuses and
+link lists embedded, clients' comments filtered per role) and a project's comments. Each is
+a fixed number of queries whatever the count."""
+
+import peewee
+
+from plugins.entities.models import Project, ProjectPersonLink, TaskStatus
+from plugins.persons.models import Person
+
+from ..models import Comment, Task
+from . import files
+from .presenters import COMMENT, short_persons
+
+Editor = Person.alias("editor")
+COLUMN_COUNT = len(COMMENT.fields)
+EMBEDDED = (Person.first_name, Person.last_name, Person.has_avatar, Person.role,
+            Editor.first_name, Editor.last_name, Editor.has_avatar, Editor.role,
+            TaskStatus.name, TaskStatus.short_name, TaskStatus.color,
+            peewee.fn.COALESCE(ProjectPersonLink.role, Person.role))
+LINKS = ("acknowledgements", "mentions", "department_mentions")
+
+
+def _full_name(first_name, last_name):
+    return f"{first_name or ''} {last_name or ''}".strip()
+
+
+def _entry(values):
+    comment = COMMENT.from_values(values[:COLUMN_COUNT])
+    (first_name, last_name, has_avatar, role, editor_first, editor_last, editor_avatar,
+     editor_role, status_name, short_name, color, author_role) = values[COLUMN_COUNT:]
+    comment["person"] = {"first_name": first_name, "last_name": last_name,
+                         "full_name": _full_name(first_name, last_name),
+                         "has_avatar": has_avatar, "role": role, "id": comment["person_id"]}
+    if comment["editor_id"] is not None:
+        comment["editor"] = {"first_name": editor_first, "last_name": editor_last,
+                             "has_avatar": editor_avatar, "role": editor_role,
+                             "id": comment["editor_id"]}
+    comment["task_status"] = {"name": status_name, "short_name": short_name, "color": color,
+                              "id": comment["task_status_id"]}
+    return comment, author_role
+
+
+def task_conversation(task, caller, dopesheet):
+    """``GET /data/tasks/{id}/comments``: newest first; artists and vendors do not see
+    clients' comments; clients see clients' and ``for_client`` ones (their own only on a
+    project isolating clients; a studio comment with previews shows blank)."""
+    query = (Comment.select(*COMMENT.fields, *EMBEDDED)
+             .join(Person, on=(Comment.person == Person.id))
+             .switch(Comment).join(TaskStatus, on=(Comment.task_status == TaskStatus.id))
+             .switch(Comment).join(Editor, peewee.JOIN.LEFT_OUTER,
+                                   on=(Comment.editor == Editor.id))
+             .switch(Comment).join(ProjectPersonLink, peewee.JOIN.LEFT_OUTER, on=(
+                 (ProjectPersonLink.person == Comment.person)
+                 & (ProjectPersonLink.project == task.project_id)))
+             .where(Comment.task == task.id).order_by(Comment.created_at.desc()))
+    is_staff = caller.role in ("admin", "manager", "supervisor")
+    rows = [_entry(values) for values in query.tuples()]
+    if not is_staff and caller.role != "client":
+        rows = [(comment, role) for comment, role in rows if role != "client"]
+    comments = [comment for comment, _ in rows]
+    add_link_lists(comments, dopesheet, as_objects=True)
+    embed_reply_authors(comments)
+    if caller.role == "client":
+        return for_client(task, rows, caller.id)
+    return comments
+
+
+def for_client(task, rows, viewer_id):
+    isolated = (Project.select(Project.is_clients_isolated)
+                .where(Project.id == task.project_id).scalar())
+    shown = []
+    for comment, author_role in rows:
+        is_client_author = author_role == "client"
+        is_for_client = bool(comment["for_client"])
+        allowed = is_for_client or (is_client_author if not isolated
+                                    else comment["person_id"] == viewer_id)
+        if comment["previews"] and not is_client_author and not is_for_client:
+            shown.append({**comment, "text": "", "attachment_files": [], "checklist": [],
+                          "replies": []})
+        elif allowed:
+            shown.append(comment)
+    return shown
+
+
+def add_link_lists(comments, dopesheet, as_objects):
+    """The acknowledgements, previews, mentions, department mentions and attachments of
+    ``comments`` (one query per link table, one hook call for the files)."""
+    ids = [comment["id"] for comment in comments]
+    if not ids:
+        return comments
+    links = COMMENT.relation_ids(ids)
+    stored = files.file_lists(ids, dopesheet)
+    for comment in comments:
+        found = stored.get(comment["id"], {})
+        comment["acknowledgements"] = links["acknowledgements"].get(comment["id"], [])
+        previews = found.get("previews", [])
+        comment["previews"] = previews if as_objects else [p["id"] for p in previews]
+        comment["mentions"] = links["mentions"].get(comment["id"], [])
+        comment["department_mentions"] = links["department_mentions"].get(comment["id"], [])
+        attachments = found.get("attachment_files", [])
+        comment["attachment_files"] = (attachments if as_objects
+                                       else [attachment["id"] for attachment in attachments])
+    return comments
+
+
+def embed_reply_authors(comments):
+    authors = short_persons({reply.get("person_id") for comment in comments
+                             for reply in comment.get("replies") or []} - {None})
+    for comment in comments:
+        comment["replies"] = [{**reply, "person": authors.get(reply.get("person_id"))}
+                              for reply in comment.get("replies") or []]
+    return comments
+
+
+def project_comments(project_id, dopesheet, page=None):
+    """``GET /data/projects/{id}/comments``: by last update, with their link id lists;
+    ``(comments, total)`` (total None without a page)."""
+    query = (Comment.select(*COMMENT.fields).join(Task, on=(Comment.task == Task.id))
+             .where(Task.project == project_id))
+    total = None
+    if page is not None:
+        total = query.count()
+        query = query.limit(page.limit).offset(page.offset)
+    query = query.order_by(Comment.updated_at.desc())
+    comments = [COMMENT.from_values(values) for values in query.tuples()]
+    ids = [comment["id"] for comment in comments]
+    if ids:
+        links = COMMENT.relation_ids(ids)
+        stored = files.file_lists(ids, dopesheet)
+        for comment in comments:
+            found = stored.get(comment["id"], {})
+            comment["previews"] = [preview["id"] for preview in found.get("previews", [])]
+            for name in LINKS[1:] + LINKS[:1]:
+                comment[name] = links[name].get(comment["id"], [])
+            comment["attachment_files"] = [attachment["id"] for attachment
+                                           in found.get("attachment_files", [])]
+    return comments, total

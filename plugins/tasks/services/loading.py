@@ -1,0 +1,75 @@
+"""Rows behind path ids, with what the rules and the comment flow need joined in, so that
+loading a task for an action is one query."""
+
+import uuid
+
+import peewee
+
+from framework import NotFound
+
+from plugins.entities.models import Entity, EntityType, Project, TaskStatus, TaskType
+
+from ..models import Comment, Task
+
+CONCEPT = "Concept"
+
+
+def path_id(value):
+    """A path id as a canonical UUID string; 404 for a malformed one, as Zou's task routes
+    answer."""
+    try:
+        return str(uuid.UUID(str(value)))
+    except ValueError:
+        raise NotFound() from None
+
+
+def task_rows(*where):
+    """Tasks as ``Task`` rows carrying ``department_id`` (their type's), ``task_type_name``,
+    ``entity_created_by``, ``entity_parent_id``, ``entity_data``, ``entity_type_name``,
+    ``is_concept`` and ``max_retakes`` (their project's)."""
+    return (Task.select(Task, TaskType.department.alias("department_id"),
+                        TaskType.name.alias("task_type_name"),
+                        Entity.created_by.alias("entity_created_by"),
+                        Entity.parent.alias("entity_parent_id"),
+                        Entity.data.alias("entity_data"),
+                        EntityType.name.alias("entity_type_name"),
+                        Project.max_retakes.alias("max_retakes"))
+            .join(TaskType, peewee.JOIN.LEFT_OUTER, on=(Task.task_type == TaskType.id))
+            .switch(Task).join(Entity, peewee.JOIN.LEFT_OUTER, on=(Task.entity == Entity.id))
+            .join(EntityType, peewee.JOIN.LEFT_OUTER, on=(Entity.entity_type == EntityType.id))
+            .switch(Task).join(Project, peewee.JOIN.LEFT_OUTER, on=(Task.project == Project.id))
+            .where(*where).objects())
+
+
+def get_task(task_id):
+    """The task behind a path id (404 when unknown or malformed)."""
+    row = task_rows(Task.id == path_id(task_id)).first()
+    if row is None:
+        raise NotFound()
+    row.is_concept = row.entity_type_name == CONCEPT
+    return row
+
+
+def get_comment(comment_id, task_id=None):
+    """The comment behind a path id, on ``task_id`` when given (404 otherwise)."""
+    query = Comment.select().where(Comment.id == path_id(comment_id))
+    if task_id is not None:
+        query = query.where(Comment.task == task_id)
+    comment = query.first()
+    if comment is None:
+        raise NotFound()
+    return comment
+
+
+def get_status(task_status_id):
+    status = TaskStatus.get_or_none(TaskStatus.id == task_status_id)
+    if status is None:
+        raise NotFound()
+    return status
+
+
+def get_project(project_id):
+    project = Project.get_or_none(Project.id == path_id(project_id))
+    if project is None:
+        raise NotFound()
+    return project

@@ -1,0 +1,81 @@
+"""Who hears of a comment, a reply or an assignment (``zou/behaviour.md`` D.1 step 4):
+notification rows written with the comment, ``notification:new`` sent after the commit.
+
+A task's audience is its assignees, its subscribers and the subscribers of its type in its
+sequence. Mentions reach the mentioned persons and the team members of the mentioned
+departments. The author is never notified of their own words, and nobody twice of one
+comment for one reason (Zou may write a mention twice when a person is named and in a
+named department).
+"""
+
+from framework import emit, utcnow
+from framework.db import new_id
+
+from ..models import Notification, Subscription, TaskPersonLink
+from .mentions import audience
+
+
+def task_audience(task, extra=()):
+    """Ids of the persons following ``task`` (one query), plus ``extra``."""
+    query = (TaskPersonLink.select(TaskPersonLink.person)
+             .where(TaskPersonLink.task == task.id)
+             | Subscription.select(Subscription.person).where(Subscription.task == task.id))
+    parent_id = getattr(task, "entity_parent_id", None)
+    if parent_id is not None:
+        query = query | (Subscription.select(Subscription.person)
+                         .where(Subscription.entity == parent_id,
+                                Subscription.task_type == task.task_type_id))
+    found = [row[0] for row in query.tuples()]
+    return list(dict.fromkeys([*found, *extra]))
+
+
+def notify(task, author_id, kind, recipients, comment_id=None, reply_id=None, change=False,
+           created_at=None):
+    """Write one notification of ``kind`` per recipient but the author (one query)."""
+    created_at = created_at or utcnow()
+    rows = [{"id": new_id(), "person": person_id, "author": author_id, "type": kind,
+             "comment": comment_id, "task": task.id, "reply_id": reply_id, "change": change,
+             "read": False, "created_at": created_at, "updated_at": created_at}
+            for person_id in dict.fromkeys(recipients) if person_id != author_id]
+    if rows:
+        Notification.insert_many(rows).execute()
+    for row in rows:
+        emit("notification:new", {"notification_id": row["id"], "person_id": row["person"]},
+             project_id=task.project_id)
+    return rows
+
+
+def notify_comment(task, comment, change, mention_ids, department_ids):
+    """``comment`` notifications for the task's audience, ``mention`` ones for the
+    mentioned."""
+    notify(task, comment.person_id, "comment", task_audience(task), comment_id=comment.id,
+           change=change)
+    reached = audience(task.project_id, mention_ids, department_ids)
+    notify(task, comment.person_id, "mention", reached, comment_id=comment.id)
+
+
+def notify_reply(task, comment, reply, created_at):
+    """``reply`` notifications for the task's audience, the earlier repliers and the
+    comment's author; ``reply-mention`` for the mentioned."""
+    repliers = [earlier["person_id"] for earlier in comment.replies or []]
+    recipients = task_audience(task, repliers + [comment.person_id])
+    notify(task, reply["person_id"], "reply", recipients, comment_id=comment.id,
+           reply_id=reply["id"], created_at=created_at)
+    reached = audience(task.project_id, reply["mentions"], reply["department_mentions"])
+    notify(task, reply["person_id"], "reply-mention", reached, comment_id=comment.id,
+           reply_id=reply["id"], created_at=created_at)
+
+
+def renotify_mentions(task, comment, mention_ids, department_ids):
+    """After an edit: the comment's mention notifications are written anew."""
+    Notification.delete().where(Notification.comment == comment.id,
+                                Notification.type == "mention").execute()
+    reached = audience(task.project_id, mention_ids, department_ids)
+    notify(task, comment.person_id, "mention", reached, comment_id=comment.id,
+           created_at=comment.created_at)
+
+
+def notify_assignment(task, person_id, author_id):
+    """An ``assignation`` notification, unless people assign themselves."""
+    if author_id is not None and author_id != person_id:
+        notify(task, author_id, "assignation", [person_id])

@@ -1,0 +1,116 @@
+"""Tasks, comments and notifications as Zou writes them, built from column tuples with the
+core's ``Serializer`` (no per-row model objects, one query per relation for a whole list).
+
+Zou places a model's to-many relations where the model declares them: a task's
+``assignees`` just before ``id``, a comment's ``previews`` there too and its other link
+lists after ``type``. Clients get a task's studio fields blank (Zou's
+``CLIENT_BLANK_TASK_VALUES``).
+"""
+
+import copy
+
+from framework.serialize import Serializer
+
+from plugins.entities.models import TaskStatus
+from plugins.persons.models import PERSON_COMPUTED, Person
+
+from ..models import Comment, Notification, Task
+
+TASK = Serializer(Task)
+COMMENT = Serializer(Comment)
+NOTIFICATION = Serializer(Notification)
+PERSON = Serializer(Person, computed=PERSON_COMPUTED)
+STATUS = Serializer(TaskStatus)
+CLIENT_BLANK_TASK_VALUES = {
+    "assignees": [], "assigner_id": None, "completion_rate": 0, "difficulty": None,
+    "done_date": None, "due_date": None, "duration": 0, "end_date": None, "estimation": 0,
+    "last_comment_date": None, "nb_assets_ready": 0, "nb_drawings": 0, "priority": 0,
+    "real_start_date": None, "retake_count": 0, "start_date": None,
+}
+COMMENT_LATE_RELATIONS = ("mentions", "department_mentions", "acknowledgements",
+                          "attachment_files")
+SHORT_PERSON_KEYS = ("id", "first_name", "last_name", "full_name", "has_avatar", "role")
+
+
+def before_id(item, extra):
+    """``item`` with the ``extra`` keys inserted just before ``id``."""
+    placed = {}
+    for key, value in item.items():
+        if key == "id":
+            placed.update(extra)
+        placed[key] = value
+    return placed
+
+
+def blank_for_client(task):
+    return {**task, **{key: copy.copy(value) for key, value in CLIENT_BLANK_TASK_VALUES.items()
+                       if key in task}}
+
+
+def assignee_ids(task_ids):
+    """``{task_id: [person ids]}`` for the tasks ``task_ids`` (a list or a subquery)."""
+    return TASK.relation_ids(task_ids)["assignees"]
+
+
+def task_dicts(query, relations=False):
+    """The tasks of ``query`` serialised, with their assignees when ``relations``."""
+    items = [TASK.from_values(values) for values in TASK.select(query)]
+    if relations and items:
+        assignees = assignee_ids([item["id"] for item in items])
+        items = [before_id(item, {"assignees": assignees.get(item["id"], [])})
+                 for item in items]
+    return items
+
+
+def task_dict(task, relations=True):
+    item = TASK.from_instance(task)
+    if relations:
+        item = before_id(item, {"assignees": assignee_ids([task.id]).get(task.id, [])})
+    return item
+
+
+def person_dict(person):
+    """A person's full dict as comment answers embed it (no department list)."""
+    return PERSON.from_instance(person)
+
+
+def short_persons(person_ids):
+    """``{person_id: Zou's short person dict}`` (one query)."""
+    if not person_ids:
+        return {}
+    found = {}
+    for person in (Person.select(Person.id, Person.first_name, Person.last_name,
+                                 Person.has_avatar, Person.role)
+                   .where(Person.id.in_(list(person_ids)))):
+        found[person.id] = {"id": person.id, "first_name": person.first_name,
+                            "last_name": person.last_name, "full_name": person.full_name,
+                            "has_avatar": person.has_avatar, "role": person.role}
+    return found
+
+
+def status_dict(status):
+    return STATUS.from_instance(status)
+
+
+def comment_dict(comment, relations=False, files=None):
+    """A comment as Zou serialises it; with ``relations`` its link lists (``files``: what
+    the files plugin reported for it)."""
+    item = COMMENT.from_instance(comment)
+    if not relations:
+        return item
+    files = files or {}
+    links = COMMENT.relation_ids([comment.id])
+    item = before_id(item, {"previews": [preview["id"] for preview in files.get("previews", [])]})
+    for name in ("mentions", "department_mentions", "acknowledgements"):
+        item[name] = links[name].get(comment.id, [])
+    item["attachment_files"] = [attachment["id"]
+                                for attachment in files.get("attachment_files", [])]
+    return item
+
+
+def notification_dict(notification):
+    """A notification as Zou serialises it: ``type`` is the class name, the column comes
+    last as ``notification_type``."""
+    item = NOTIFICATION.from_instance(notification)
+    item["notification_type"] = notification.type
+    return item
