@@ -5,6 +5,7 @@ authentication it asks ``authenticate``; the first plugin that recognises the cr
 returns a ``Principal``. Public responders are marked ``@operation(auth=False)``.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .errors import Unauthorized
@@ -15,13 +16,22 @@ MISSING_CREDENTIALS = "Authentication required."
 
 @dataclass
 class Principal:
-    """The authenticated caller: ``id`` (string), ``role``, and what the plugin attached."""
+    """The authenticated caller: ``id`` (string), ``role``, the credential's ``claims``, and
+    ``user``, the plugin's user object, loaded by ``load_user()`` only when a route asks for
+    it (most routes need the id and role alone)."""
 
     id: str
     role: str = "user"
     identity_type: str = "person"
-    user: object = None
     claims: dict = field(default_factory=dict)
+    load_user: Callable[[], object] = field(default=None, repr=False, compare=False)
+    _user: object = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def user(self):
+        if self._user is None and self.load_user is not None:
+            self._user = self.load_user()
+        return self._user
 
     @property
     def is_admin(self):
