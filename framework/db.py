@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlparse
 import falcon
 import peewee
 from marshmallow import fields, validate
-from playhouse.pool import PooledPostgresqlDatabase
+from playhouse.pool import PooledDatabase, PooledPostgresqlDatabase, PooledSqliteDatabase
 
 from .clock import utcnow
 from .config import SectionSchema, core_section
@@ -90,22 +90,34 @@ def is_sqlite(url):
     return url.startswith("sqlite://")
 
 
+class PostgresPool(PooledPostgresqlDatabase):
+    """psycopg 3 connections kept between requests, without peewee's ``SELECT 1`` on every
+    check-out (a round trip per request). A connection a server restart broke fails its
+    request with a 503 and is dropped when it comes back, so the app recovers by itself."""
+
+    def _is_closed(self, conn):
+        return conn.closed or self._adapter.txn_status(conn) == self._adapter.txn_unknown
+
+
 def open_database(settings):
-    """Build the peewee database for ``[database]`` settings (not yet connected)."""
+    """Build the peewee database for ``[database]`` settings (not yet connected). Both
+    kinds are pools: a request's connection is returned, not closed, so neither the
+    PostgreSQL handshake nor SQLite's pragmas are paid per request."""
     url = settings["url"]
     if is_sqlite(url):
         path = sqlite_path(url)
         path.parent.mkdir(parents=True, exist_ok=True)
-        return peewee.SqliteDatabase(str(path), pragmas={
+        return PooledSqliteDatabase(str(path), pragmas={
             "journal_mode": "wal",
             "foreign_keys": 1,
             "busy_timeout": settings["sqlite_busy_timeout_ms"],
             "synchronous": "normal",
-        }, timeout=settings["sqlite_busy_timeout_ms"] / 1000)
+        }, max_connections=settings["pool_size"], timeout=settings["pool_timeout"],
+            stale_timeout=300, check_same_thread=False)
     parsed = urlparse(url)
     if parsed.scheme == "postgres":
         url = "postgresql" + url[len("postgres"):]
-    return PooledPostgresqlDatabase(
+    return PostgresPool(
         url, max_connections=settings["pool_size"], timeout=settings["pool_timeout"],
         stale_timeout=300, connect_timeout=settings["connect_timeout"], prefer_psycopg3=True)
 
@@ -114,7 +126,7 @@ def release_connections(database):
     """Close every pooled connection, so gunicorn workers forked later never share one."""
     if not database.is_closed():
         database.close()
-    if isinstance(database, PooledPostgresqlDatabase):
+    if isinstance(database, PooledDatabase):
         database.close_all()
 
 

@@ -6,6 +6,7 @@ import hmac
 import peewee
 
 from framework import ApiError, BadRequest, Principal, Unauthorized, utcnow
+from framework.prepared import Prepared
 from plugins.persons.models import Person
 
 from .models import Credential, LoginAttempts, LoginLog, RevokedToken
@@ -161,22 +162,26 @@ def end_sessions_if_inactive(person_id):
      .where(Credential.person.in_(inactive)).execute())
 
 
+_CALLER = Prepared(lambda person_id, jti: (
+    Person.select(Person.id, Person.role, Person.active, Credential.token_version,
+                  RevokedToken.select(peewee.fn.COUNT(RevokedToken.jti))
+                  .where(RevokedToken.jti == jti))
+    .join(Credential, peewee.JOIN.LEFT_OUTER, on=(Credential.person == Person.id))
+    .where(Person.id == person_id)))
+"""Every authenticated request runs it: role, state, token version and revocation in one
+prepared query; the person row itself is loaded only by routes that use ``principal.user``."""
+
+
 def principal_for(claims):
-    """The caller behind valid token claims: one query of five columns for the person's
-    role, state, token version and the token's revocation; the person row itself is loaded
-    only by routes that use ``principal.user``."""
-    revoked = (RevokedToken.select(peewee.fn.COUNT(RevokedToken.jti))
-               .where(RevokedToken.jti == claims["jti"]))
-    row = (Person.select(Person.id, Person.role, Person.active, Credential.token_version,
-                         revoked.alias("revoked"))
-           .join(Credential, peewee.JOIN.LEFT_OUTER, on=(Credential.person == Person.id))
-           .where(Person.id == claims["sub"]).tuples().first())
+    """The caller behind valid token claims."""
+    row = _CALLER.execute(claims["sub"], claims["jti"]).fetchone()
     if row is None:
         raise Unauthorized(INACTIVE_SESSION)
-    person_id, role, active, version, revoked_count = row
-    if revoked_count:
+    person_id, role, active, version, revoked = row
+    if revoked:
         raise Unauthorized("Token has been revoked", msg="Token has been revoked")
     if not active or (version or 0) != claims.get("ver", 0):
         raise Unauthorized(INACTIVE_SESSION)
+    person_id = str(person_id)
     return Principal(id=person_id, role=role, identity_type=claims["identity_type"],
                      claims=claims, load_user=lambda: Person.get_by_id(person_id))

@@ -45,3 +45,17 @@ def test_get_one_with_relations_is_three_queries(app, studio, admin_headers, que
     _fill(app, 1)
     item_id = studio.client.simulate_get("/data/items", headers=admin_headers).json[0]["id"]
     assert _queries(studio, admin_headers, query_counter, f"/data/items/{item_id}") == 3
+
+
+def test_prepared_query_compiles_once_per_database_and_takes_new_values(app):
+    from framework.prepared import Prepared
+
+    by_name = Prepared(lambda name: catalog.Tag.select(catalog.Tag.name)
+                       .where(catalog.Tag.name == name))
+    with app.dopesheet.activated():
+        catalog.Tag.create(name="red")
+        catalog.Tag.create(name="blue")
+        assert by_name.execute("red").fetchall() == [("red",)]
+        assert by_name.execute("blue").fetchall() == [("blue",)]
+        assert by_name.execute("green").fetchall() == []
+        assert len(by_name._compiled) == 1
