@@ -8,8 +8,8 @@ it outlives the rows it tells about, as a log should.
 
 import peewee
 
-from framework import BaseModel, JSONField, UUIDField, db
-from plugins.entities.models import Entity, Project, TaskStatus, TaskType
+from framework import BaseModel, JSONField, UUIDField
+from plugins.entities.models import Entity, LinkModel, Project, TaskStatus, TaskType, fk
 from plugins.persons.models import Department, Person
 
 NOTIFICATION_TYPES = ("comment", "mention", "assignation", "reply", "reply-mention",
@@ -32,19 +32,6 @@ class JsonbField(JSONField):
 
     def db_value(self, value):
         return super().db_value(jsonb_order(value))
-
-
-def fk(model, column, null=True, **options):
-    """A foreign key stored under Zou's column name, indexed."""
-    return peewee.ForeignKeyField(model, column_name=column, null=null, index=True,
-                                  backref="+", **options)
-
-
-class LinkModel(peewee.Model):
-    """Zou's bare association tables: no id, no dates, a composite primary key."""
-
-    class Meta:
-        database = db
 
 
 AssigneesThrough = peewee.DeferredThroughModel()
@@ -72,11 +59,11 @@ class Task(BaseModel):
     nb_drawings = peewee.IntegerField(null=True, default=0)
     shotgun_id = peewee.IntegerField(null=True)
     last_preview_file_id = UUIDField(null=True, index=True)
-    project = fk(Project, "project_id")
-    task_type = fk(TaskType, "task_type_id")
-    task_status = fk(TaskStatus, "task_status_id")
-    entity = fk(Entity, "entity_id")
-    assigner = fk(Person, "assigner_id")
+    project = fk(Project, "project_id", null=True)
+    task_type = fk(TaskType, "task_type_id", null=True)
+    task_status = fk(TaskStatus, "task_status_id", null=True)
+    entity = fk(Entity, "entity_id", null=True)
+    assigner = fk(Person, "assigner_id", null=True)
     assignees = peewee.ManyToManyField(Person, backref="+", through_model=AssigneesThrough)
 
     class Meta:
@@ -85,8 +72,8 @@ class Task(BaseModel):
 
 
 class TaskPersonLink(LinkModel):
-    task = fk(Task, "task_id", null=False, on_delete="CASCADE")
-    person = fk(Person, "person_id", null=False)
+    task = fk(Task, "task_id", on_delete="CASCADE")
+    person = fk(Person, "person_id")
 
     class Meta:
         table_name = "task_person_link"
@@ -104,7 +91,7 @@ class Comment(BaseModel):
     """A comment on a task (``object_id``, Zou's name), which may set the task's status."""
 
     shotgun_id = peewee.IntegerField(null=True)
-    task = fk(Task, "object_id", null=False)
+    task = fk(Task, "object_id", object_id_name="task_id")
     object_type = peewee.CharField(max_length=80, default="Task", index=True)
     text = peewee.TextField(null=True)
     data = JsonbField(null=True)
@@ -113,9 +100,9 @@ class Comment(BaseModel):
     pinned = peewee.BooleanField(null=True)
     for_client = peewee.BooleanField(null=True, default=False)
     links = JsonbField(null=True)
-    task_status = fk(TaskStatus, "task_status_id")
-    person = fk(Person, "person_id", null=False)
-    editor = fk(Person, "editor_id")
+    task_status = fk(TaskStatus, "task_status_id", null=True)
+    person = fk(Person, "person_id")
+    editor = fk(Person, "editor_id", null=True)
     preview_file_id = UUIDField(null=True, index=True)
     mentions = peewee.ManyToManyField(Person, backref="+", through_model=MentionsThrough)
     department_mentions = peewee.ManyToManyField(Department, backref="+",
@@ -130,7 +117,7 @@ class Comment(BaseModel):
 class CommentPreviewLink(LinkModel):
     """Previews attached to a comment; the plugin owning preview files fills it."""
 
-    comment = fk(Comment, "comment", null=False, on_delete="CASCADE")
+    comment = fk(Comment, "comment", on_delete="CASCADE")
     preview_file = UUIDField(column_name="preview_file", index=True)
 
     class Meta:
@@ -139,8 +126,8 @@ class CommentPreviewLink(LinkModel):
 
 
 class CommentMention(LinkModel):
-    comment = fk(Comment, "comment", null=False, on_delete="CASCADE")
-    person = fk(Person, "person", null=False)
+    comment = fk(Comment, "comment", on_delete="CASCADE")
+    person = fk(Person, "person")
 
     class Meta:
         table_name = "comment_mentions"
@@ -148,8 +135,8 @@ class CommentMention(LinkModel):
 
 
 class CommentDepartmentMention(LinkModel):
-    comment = fk(Comment, "comment", null=False, on_delete="CASCADE")
-    department = fk(Department, "department", null=False)
+    comment = fk(Comment, "comment", on_delete="CASCADE")
+    department = fk(Department, "department")
 
     class Meta:
         table_name = "comment_department_mentions"
@@ -157,8 +144,8 @@ class CommentDepartmentMention(LinkModel):
 
 
 class CommentAcknowledgement(LinkModel):
-    comment = fk(Comment, "comment", null=False, on_delete="CASCADE")
-    person = fk(Person, "person", null=False)
+    comment = fk(Comment, "comment", on_delete="CASCADE")
+    person = fk(Person, "person")
 
     class Meta:
         table_name = "comment_acknoledgments"
@@ -174,10 +161,10 @@ class Subscription(BaseModel):
     """A person following one task, or every task of a type in a sequence (``entity_id``
     + ``task_type_id``)."""
 
-    person = fk(Person, "person_id", null=False)
-    task = fk(Task, "task_id")
-    entity = fk(Entity, "entity_id")
-    task_type = fk(TaskType, "task_type_id")
+    person = fk(Person, "person_id")
+    task = fk(Task, "task_id", null=True)
+    entity = fk(Entity, "entity_id", null=True)
+    task_type = fk(TaskType, "task_type_id", null=True)
 
     class Meta:
         indexes = ((("person", "task"), True), (("person", "task_type", "entity"), True))
@@ -190,10 +177,10 @@ class Notification(BaseModel):
     read = peewee.BooleanField(default=False)
     change = peewee.BooleanField(default=False)
     type = peewee.CharField(max_length=20)
-    person = fk(Person, "person_id", null=False)
-    author = fk(Person, "author_id", null=False)
-    comment = fk(Comment, "comment_id")
-    task = fk(Task, "task_id")
+    person = fk(Person, "person_id")
+    author = fk(Person, "author_id")
+    comment = fk(Comment, "comment_id", null=True)
+    task = fk(Task, "task_id", null=True)
     playlist_id = UUIDField(null=True, index=True)
     reply_id = UUIDField(null=True, index=True)
 
@@ -204,9 +191,9 @@ class Notification(BaseModel):
 
 class News(BaseModel):
     change = peewee.BooleanField(default=False)
-    author = fk(Person, "author_id", null=False)
-    comment = fk(Comment, "comment_id")
-    task = fk(Task, "task_id", null=False)
+    author = fk(Person, "author_id")
+    comment = fk(Comment, "comment_id", null=True)
+    task = fk(Task, "task_id")
     preview_file_id = UUIDField(null=True, index=True)
 
 

@@ -2,8 +2,8 @@
 
 from framework import Route
 
-from . import breakdown, entities, instances, kinds, parents, templates
-from .assets import Assets, AssetTypes, ProjectAssets, ShotAssetTypes
+from . import breakdown, entities, instances, kinds, links, parents, templates
+from .assets import AssetSharing, Assets, AssetTypes, ProjectAssets, ShotAssetTypes
 from .descriptors import Descriptors
 from .generic import APIS, AssetTypeApi, MetadataDescriptorApi, ProjectApi
 from .projects import (AssetTypeSettings, ProjectAssetTypes, ProjectLists, ProjectTaskTypes,
@@ -24,7 +24,8 @@ def routes(dopesheet):
     return (found + project_routes(dopesheet, apis) + asset_routes(dopesheet)
             + kinds.routes(dopesheet) + parents.routes(dopesheet)
             + breakdown.routes(dopesheet) + instances.routes(dopesheet)
-            + templates.routes(dopesheet) + entities.routes(dopesheet))
+            + templates.routes(dopesheet) + entities.routes(dopesheet)
+            + links.routes(dopesheet))
 
 
 def project_routes(dopesheet, apis):
@@ -55,6 +56,7 @@ def project_routes(dopesheet, apis):
 def asset_routes(dopesheet):
     asset_types = AssetTypes(dopesheet, AssetTypeApi(dopesheet))
     assets, project_assets = Assets(dopesheet), ProjectAssets(dopesheet)
+    sharing = AssetSharing(dopesheet)
     base = "/data/projects/{project_id}"
     return [
         Route("/data/asset-types", asset_types),
@@ -72,4 +74,8 @@ def asset_routes(dopesheet):
         Route(f"{base}/asset-types/{{asset_type_id}}/assets/new", project_assets,
               suffix="new"),
         Route("/data/shots/{shot_id}/asset-types", ShotAssetTypes(dopesheet)),
+        Route("/actions/assets/share", sharing),
+        Route("/actions/projects/{project_id}/assets/share", sharing, suffix="project"),
+        Route("/actions/projects/{project_id}/asset-types/{asset_type_id}/assets/share",
+              sharing, suffix="project"),
     ]

@@ -3,14 +3,15 @@ its creation and deletion, and what it is cast with."""
 
 import falcon
 
-from framework import operation, principal_of
+from framework import operation, principal_of, utcnow
 
 from .. import schemas
 from ..models import Entity, EntityLink, EntityType
 from ..services import creation, deletion, listing, views
-from ..services.kinds import ASSET, path_id
+from ..services.kinds import ASSET, of_kind, path_id
 from ..services.tasks import task_types_of
-from .common import ProductionResource, flag, load
+from . import streaming
+from .common import ProductionResource, flag, guarded, load
 from .projects import ASSET_TYPE, TASK_TYPE
 
 
@@ -41,7 +42,7 @@ class Assets(ProductionResource):
     @operation("Assets with their tasks (column filters)")
     def on_get_with_tasks(self, req, resp):
         query = listing.filtered(self.dopesheet, principal_of(req), req.params, ASSET)
-        resp.media = views.asset_views(query, self.dopesheet)
+        streaming.answer(req, resp, views.asset_views(query, self.dopesheet), ASSET)
 
     @operation("Get an asset with its names, casting episodes and tasks")
     def on_get_item(self, req, resp, asset_id):
@@ -49,12 +50,12 @@ class Assets(ProductionResource):
         resp.media = views.asset_views(Entity.select().where(Entity.id == asset.id),
                                        self.dopesheet, detail=True)[0]
 
+    @guarded
     @operation("Delete an asset (canceled when it has tasks, unless ?force=true)", status=204)
     def on_delete_item(self, req, resp, asset_id):
         asset = self.entity(req, asset_id, ASSET, "delete")
         canceled = deletion.delete_entity(asset, ASSET, flag(req, "force"), self.dopesheet)
-        self.emit("asset:update" if canceled else "asset:delete",
-                  {"asset_id": asset.id, "project_id": asset.project_id}, asset.project_id)
+        self.removed(ASSET, asset, canceled)
         resp.status = falcon.HTTP_204
 
     @operation("Task types of an asset's tasks")
@@ -92,12 +93,13 @@ class ProjectAssets(ProductionResource):
             "entity_type_id": path_id(asset_type_id)}, ASSET)
         resp.media = views.listing(query, ASSET)
 
+    @guarded
     @operation("Create an asset", body=schemas.AssetBody, status=201)
     def on_post_new(self, req, resp, project_id, asset_type_id):
         project = self.project(req, project_id, "manage")
         body = load(schemas.AssetBody, req)
         asset = creation.create_asset(project, path_id(asset_type_id), body, principal_of(req).id)
-        self.emit("asset:new", {"asset_id": asset.id, "project_id": project.id}, project.id)
+        self.entity_event(ASSET, "new", asset)
         resp.status = falcon.HTTP_201
         resp.media = views.listing(Entity.select().where(Entity.id == asset.id), ASSET)[0]
 
@@ -110,6 +112,45 @@ class ProjectAssets(ProductionResource):
         query = Entity.select().where(Entity.id.in_(used), Entity.is_shared == True,  # noqa: E712
                                       Entity.project != project.id)
         resp.media = views.listing(query.order_by(Entity.name), ASSET)
+
+
+class AssetSharing(ProductionResource):
+    """``is_shared`` of assets (shared assets are offered to other projects' casting);
+    answers the assets changed."""
+
+    @guarded
+    @operation("Share or unshare the given assets", body=schemas.ShareBody)
+    def on_post(self, req, resp):
+        body = load(schemas.ShareBody, req)
+        assets = list(Entity.select().where(Entity.id.in_([str(i) for i in body["asset_ids"]]),
+                                            of_kind(ASSET)))
+        for project_id in {asset.project_id for asset in assets}:
+            self.project(req, project_id, "manage")
+        resp.media = self._share([asset.id for asset in assets], body["is_shared"])
+
+    @guarded
+    @operation("Share or unshare a project's assets (all, or the given ones)",
+               body=schemas.ShareBody)
+    def on_post_project(self, req, resp, project_id, asset_type_id=None):
+        project = self.project(req, project_id, "manage")
+        body = load(schemas.ShareBody, req)
+        query = Entity.select(Entity.id).where(Entity.project == project.id, of_kind(ASSET))
+        if asset_type_id is not None:
+            query = query.where(Entity.entity_type == path_id(asset_type_id))
+        if body["asset_ids"]:
+            query = query.where(Entity.id.in_([str(value) for value in body["asset_ids"]]))
+        resp.media = self._share([row.id for row in query], body["is_shared"])
+
+    def _share(self, asset_ids, is_shared):
+        if asset_ids:
+            (Entity.update(is_shared=is_shared, updated_at=utcnow())
+             .where(Entity.id.in_(asset_ids)).execute())
+        query = Entity.select().where(Entity.id.in_(asset_ids)).order_by(Entity.name)
+        shared = views.listing(query, ASSET)
+        for asset in shared:
+            self.emit("asset:update", {"asset_id": asset["id"],
+                                       "project_id": asset["project_id"]}, asset["project_id"])
+        return shared
 
 
 class ShotAssetTypes(ProductionResource):

@@ -10,7 +10,7 @@ from .. import schemas
 from ..models import Entity, EntityLink
 from ..services import casting
 from ..services.kinds import ASSET, EPISODE, SEQUENCE, entity_kind, get_entity, path_id
-from .common import ProductionResource, load
+from .common import ProductionResource, guarded, load
 
 LINK = Serializer(EntityLink)
 BATCH_SHAPE = "Request body must be a JSON object mapping entity ids to casting arrays"
@@ -34,6 +34,7 @@ class Casting(ProductionResource):
         _, entity = self._entity(req, project_id, entity_id, "read_no_vendor")
         resp.media = casting.entity_casting(entity.id)
 
+    @guarded
     @operation("Replace what is cast in an entity (a list of {asset_id, nb_occurences, "
                "label}); answers the list sent")
     def on_put_entity(self, req, resp, project_id, entity_id):
@@ -42,6 +43,7 @@ class Casting(ProductionResource):
         self._write(entity, items)
         resp.media = items
 
+    @guarded
     @operation("Replace the casting of several entities ({entity_id: [casting]})")
     def on_put_batch(self, req, resp, project_id):
         project = self.project(req, project_id, "manage")
@@ -56,6 +58,7 @@ class Casting(ProductionResource):
             self._write(entity, items)
         resp.media = body
 
+    @guarded
     @operation("Cast one asset in several entities, leaving their other assets",
                body=schemas.CastAssetBody)
     def on_put_asset(self, req, resp, project_id, asset_id):
@@ -118,6 +121,7 @@ class AssetCasting(ProductionResource):
         self.project(req, asset.project_id, "read_no_vendor")
         resp.media = casting.entity_casting(asset.id)
 
+    @guarded
     @operation("Replace what is cast in an asset")
     def on_put(self, req, resp, asset_id):
         asset = get_entity(asset_id, ASSET)
@@ -159,6 +163,7 @@ class EntityLinks(ProductionResource):
                        "created_at": link.created_at.isoformat(timespec="microseconds"),
                        "type": "EntityLink"} for link in query]
 
+    @guarded
     @operation("Delete one casting link; answers it")
     def on_delete_item(self, req, resp, project_id, entity_link_id):
         project = self.project(req, project_id, "manage")

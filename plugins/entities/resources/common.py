@@ -2,12 +2,15 @@
 validated bodies, and ``?force=true`` on the generic DELETE routes."""
 
 import dataclasses
+import functools
 from contextvars import ContextVar
+
+import peewee
 
 from marshmallow import ValidationError
 
-from framework import ModelApi, NotFound, Resource, principal_of, read_json
-from framework.crud import ItemResource
+from framework import BadRequest, ModelApi, NotFound, Resource, principal_of, read_json
+from framework.crud import ItemResource, integrity_message
 from framework.errors import validation_error
 from framework.filters import parse_bool
 
@@ -15,6 +18,20 @@ from ..models import Entity, Project
 from ..services.kinds import get_entity, path_id
 
 _deleting_with_force = ContextVar("deleting_with_force", default=False)
+
+
+def guarded(responder):
+    """A writing responder whose database integrity errors (an id pointing nowhere, a
+    duplicate) answer 400 with Zou's sanitised message, as the generic routes do."""
+
+    @functools.wraps(responder)
+    def guard(self, req, resp, **params):
+        try:
+            return responder(self, req, resp, **params)
+        except (peewee.IntegrityError, peewee.DataError) as error:
+            raise BadRequest(integrity_message(error)) from None
+
+    return guard
 
 
 class ForceItemResource(ItemResource):
@@ -59,6 +76,16 @@ class PluginResource:
 
     def emit(self, name, data, project_id=None):
         self.dopesheet.emit(name, data, project_id=project_id)
+
+    def entity_event(self, kind, suffix, entity):
+        """Zou's ``<kind>:<suffix>`` event of an entity (``shot:new``, ``asset:delete``...)."""
+        name = kind.lower()
+        self.emit(f"{name}:{suffix}", {f"{name}_id": entity.id, "project_id": entity.project_id},
+                  entity.project_id)
+
+    def removed(self, kind, entity, canceled):
+        """The event of a deletion: Zou only updates an entity it canceled."""
+        self.entity_event(kind, "update" if canceled else "delete", entity)
 
 
 def load(schema, req, many=False):

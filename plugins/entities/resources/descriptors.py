@@ -10,7 +10,7 @@ from .. import schemas
 from ..models import DepartmentMetadataDescriptorLink, MetadataDescriptor, Project
 from ..services import descriptors
 from ..services.kinds import path_id
-from .common import ProductionResource, load
+from .common import ProductionResource, guarded, load
 
 
 class Descriptors(ProductionResource):
@@ -40,6 +40,7 @@ class Descriptors(ProductionResource):
         resp.media = self.api.list({"project_id": project.id, "relations": "true"},
                                    principal_of(req))
 
+    @guarded
     @operation("Create a metadata descriptor", body=schemas.DescriptorBody, status=201)
     def on_post(self, req, resp, project_id):
         project = self.project(req, project_id)
@@ -66,6 +67,7 @@ class Descriptors(ProductionResource):
             raise Forbidden()
         resp.media = visible[0]
 
+    @guarded
     @operation("Update a metadata descriptor", body=schemas.DescriptorUpdateBody)
     def on_put_item(self, req, resp, project_id, metadata_descriptor_id):
         project = self.project(req, project_id)
@@ -87,6 +89,7 @@ class Descriptors(ProductionResource):
         self._changed("update", descriptor)
         resp.media = self._answer(descriptor)
 
+    @guarded
     @operation("Delete a metadata descriptor", status=204)
     def on_delete_item(self, req, resp, project_id, metadata_descriptor_id):
         project = self.project(req, project_id)
@@ -98,6 +101,7 @@ class Descriptors(ProductionResource):
         self._changed("delete", descriptor)
         resp.status = falcon.HTTP_204
 
+    @guarded
     @operation("Reorder the descriptors of one entity type", body=schemas.DescriptorOrderBody)
     def on_post_reorder(self, req, resp, project_id):
         project = self.project(req, project_id, "manage")

@@ -7,12 +7,13 @@ from ..models import Entity, EntityLink
 from ..services import deletion, views
 from ..services.kinds import entity_kind, path_id
 from ..services.tasks import tasks_of
-from .common import ProductionResource, flag
+from .common import ProductionResource, flag, guarded
 
 LINKED_KEYS = ("id", "name", "entity_type_id", "parent_id", "preview_file_id", "canceled")
 
 
 class DeleteEntities(ProductionResource):
+    @guarded
     @operation("Delete entities of a project (a JSON array of ids; ?force=true); answers the "
                "ids deleted")
     def on_post(self, req, resp, project_id):
@@ -24,10 +25,8 @@ class DeleteEntities(ProductionResource):
         done = []
         for entity in Entity.select().where(Entity.id.in_(wanted), Entity.project == project.id):
             kind = entity_kind(entity)
-            canceled = deletion.delete_entity(entity, kind, flag(req, "force"), self.dopesheet)
-            name = kind.lower()
-            self.emit(f"{name}:update" if canceled else f"{name}:delete",
-                      {f"{name}_id": entity.id, "project_id": project.id}, project.id)
+            self.removed(kind, entity, deletion.delete_entity(entity, kind, flag(req, "force"),
+                                                              self.dopesheet))
             done.append(entity.id)
         resp.media = done
 

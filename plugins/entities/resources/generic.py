@@ -7,28 +7,37 @@ from framework import BadRequest, ModelApi
 from framework.filters import parse_bool
 
 from ..models import (AssetInstance, Entity, EntityLink, EntityType, MetadataDescriptor,
-                      Project, ProjectStatus, ProjectTaskTypeLink, ProjectTemplate,
-                      StatusAutomation, TaskStatus, TaskType)
+                      Project, ProjectPreviewBackgroundFileLink, ProjectStatus,
+                      ProjectTaskTypeLink, ProjectTemplate,
+                      ProjectTemplatePreviewBackgroundFileLink, StatusAutomation, TaskStatus,
+                      TaskType)
 from ..services import deletion, descriptors, naming, projects, templates
 from ..services.kinds import asset_type_ids, entity_kind, type_names
-from ..services.presenters import (add_relations, entity_of, entity_relations,
-                                   place_relations, with_relations)
+from ..services.presenters import (add_relations, background_ids, entity_of,
+                                   entity_relations, place_relations, with_relations)
 from .common import ForceDeleteApi
 
 
 class OrderedApi(ModelApi):
-    """Relations placed where Zou places them (``presenters.place_relations``)."""
+    """Relations placed where Zou places them (``presenters.place_relations``), with
+    ``preview_background_files`` among them for the models having ``background_link`` (the
+    owner column of their link table: those files belong to a later plugin)."""
 
     late_relations = ()
     relations_after = {}
-    extra_relations = ()
+    background_link = None
 
     def present(self, items, principal, many):
-        names = tuple(self.relations) + self.extra_relations
-        if items and names and any(name in items[0] for name in names):
-            return [place_relations(item, names, self.late_relations, self.relations_after)
-                    for item in items]
-        return items
+        names = tuple(self.relations)
+        if not (items and names and names[0] in items[0]):
+            return items
+        if self.background_link is not None:
+            found = background_ids(self.background_link, [item["id"] for item in items])
+            for item in items:
+                item["preview_background_files"] = found.get(item["id"], [])
+            names += ("preview_background_files",)
+        return [place_relations(item, names, self.late_relations, self.relations_after)
+                for item in items]
 
 
 class ProjectApi(OrderedApi, ForceDeleteApi):
@@ -39,7 +48,7 @@ class ProjectApi(OrderedApi, ForceDeleteApi):
     model = Project
     plural = "projects"
     protected = ("team",)
-    extra_relations = ("preview_background_files",)
+    background_link = ProjectPreviewBackgroundFileLink.project
 
     def load_create(self, body):
         body = dict(body)
@@ -70,13 +79,6 @@ class ProjectApi(OrderedApi, ForceDeleteApi):
 
     def delete(self, project, principal):
         deletion.delete_project(project, self.force, self.dopesheet)
-
-    def present(self, items, principal, many):
-        if items and "team" in items[0]:
-            backgrounds = projects.background_ids([item["id"] for item in items])
-            for item in items:
-                item["preview_background_files"] = backgrounds.get(item["id"], [])
-        return super().present(items, principal, many)
 
     def get_instance(self, instance_id, principal):
         project = super().get_instance(instance_id, principal)
@@ -270,7 +272,7 @@ class ProjectTemplateApi(OrderedApi):
 
     model = ProjectTemplate
     plural = "project-templates"
-    extra_relations = ("preview_background_files",)
+    background_link = ProjectTemplatePreviewBackgroundFileLink.project_template
 
     def create(self, data, principal):
         template = super().create(data, principal)
@@ -280,13 +282,6 @@ class ProjectTemplateApi(OrderedApi):
     def serialize(self, template, relations, principal):
         return super().serialize(template, relations and not getattr(template, "created_now",
                                                                      False), principal)
-
-    def present(self, items, principal, many):
-        if items and "task_types" in items[0]:
-            backgrounds = templates.background_ids([item["id"] for item in items])
-            for item in items:
-                item["preview_background_files"] = backgrounds.get(item["id"], [])
-        return super().present(items, principal, many)
 
 
 APIS = (ProjectApi, ProjectStatusApi, EntityTypeApi, TaskTypeApi, TaskStatusApi,

@@ -10,7 +10,7 @@ from .. import schemas
 from ..models import AssetInstance, Entity
 from ..services import instances, views
 from ..services.kinds import ASSET, SCENE, SHOT, get_entity, path_id
-from .common import ProductionResource, load
+from .common import ProductionResource, guarded, load
 
 
 class SceneInstances(ProductionResource):
@@ -18,17 +18,15 @@ class SceneInstances(ProductionResource):
     def on_get(self, req, resp, scene_id):
         resp.media = instances.of_scene(self.entity(req, scene_id, SCENE).id)
 
+    @guarded
     @operation("Create an asset instance in a scene", body=schemas.SceneInstanceBody,
                status=201)
     def on_post(self, req, resp, scene_id):
         scene = self.entity(req, scene_id, SCENE)
         body = load(schemas.SceneInstanceBody, req)
         asset = get_entity(str(body["asset_id"]), ASSET)
-        instance = instances.create(asset, body["description"], scene_id=scene.id)
-        self.emit("asset-instance:new", {"asset_instance_id": instance.id,
-                                         "project_id": scene.project_id}, scene.project_id)
-        resp.status = falcon.HTTP_201
-        resp.media = instances.INSTANCE.from_instance(instance)
+        created(self, resp, instances.create(asset, body["description"], scene_id=scene.id),
+                scene.project_id)
 
     @operation("Camera instances of a scene, by asset")
     def on_get_cameras(self, req, resp, scene_id):
@@ -40,6 +38,7 @@ class ShotInstances(ProductionResource):
     def on_get(self, req, resp, shot_id):
         resp.media = instances.of_shot(self.entity(req, shot_id, SHOT).id)
 
+    @guarded
     @operation("Add an asset instance to a shot", body=schemas.ShotInstanceBody, status=201)
     def on_post(self, req, resp, shot_id):
         shot = self.entity(req, shot_id, SHOT)
@@ -48,17 +47,16 @@ class ShotInstances(ProductionResource):
         if instance is None:
             raise NotFound()
         instances.add_to_shot(shot.id, instance.id)
-        self.emit("shot:update", {"shot_id": shot.id, "project_id": shot.project_id},
-                  shot.project_id)
+        self.entity_event(SHOT, "update", shot)
         resp.status = falcon.HTTP_201
         resp.media = views.listing(Entity.select().where(Entity.id == shot.id), "Entity")[0]
 
+    @guarded
     @operation("Remove an asset instance from a shot", status=204)
     def on_delete_item(self, req, resp, shot_id, asset_instance_id):
         shot = self.entity(req, shot_id, SHOT)
         instances.remove_from_shot(shot.id, path_id(asset_instance_id))
-        self.emit("shot:update", {"shot_id": shot.id, "project_id": shot.project_id},
-                  shot.project_id)
+        self.entity_event(SHOT, "update", shot)
         resp.status = falcon.HTTP_204
 
 
@@ -75,17 +73,22 @@ class AssetInstances(ProductionResource):
     def on_get_inside(self, req, resp, asset_id):
         resp.media = instances.inside_asset(self.entity(req, asset_id, ASSET, "browse").id)
 
+    @guarded
     @operation("Create an instance of an asset inside this asset",
                body=schemas.AssetInstanceBody, status=201)
     def on_post_inside(self, req, resp, asset_id):
         target = self.entity(req, asset_id, ASSET, "browse")
         body = load(schemas.AssetInstanceBody, req)
         asset = get_entity(str(body["asset_to_instantiate_id"]), ASSET)
-        instance = instances.create(asset, body["description"], target_asset_id=target.id)
-        self.emit("asset-instance:new", {"asset_instance_id": instance.id,
-                                         "project_id": target.project_id}, target.project_id)
-        resp.status = falcon.HTTP_201
-        resp.media = instances.INSTANCE.from_instance(instance)
+        created(self, resp, instances.create(asset, body["description"],
+                                             target_asset_id=target.id), target.project_id)
+
+
+def created(resource, resp, instance, project_id):
+    resource.emit("asset-instance:new", {"asset_instance_id": instance.id,
+                                         "project_id": project_id}, project_id)
+    resp.status = falcon.HTTP_201
+    resp.media = instances.INSTANCE.from_instance(instance)
 
 
 def routes(dopesheet):

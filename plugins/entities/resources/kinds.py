@@ -6,8 +6,8 @@ Responders take their path ids as ``**ids`` because each kind names them after i
 (``{shot_id}``, ``{edit_id}``...), as Zou's paths do.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import falcon
 
@@ -18,7 +18,8 @@ from ..models import Entity
 from ..services import creation, deletion, listing, naming, views
 from ..services.kinds import CONCEPT, EDIT, EPISODE, SCENE, SEQUENCE, SHOT
 from ..services.tasks import task_types_of
-from .common import ProductionResource, flag, load
+from . import streaming
+from .common import ProductionResource, flag, guarded, load
 from .projects import TASK_TYPE
 
 
@@ -108,7 +109,8 @@ class KindResource(ProductionResource):
 
     @operation("Entities of one kind with their tasks (column filters)")
     def on_get_with_tasks(self, req, resp):
-        resp.media = self.kind.with_tasks(self._filtered(req), self.dopesheet)
+        streaming.answer(req, resp, self.kind.with_tasks(self._filtered(req), self.dopesheet),
+                         self.kind.name)
 
     @operation("Get one entity with Zou's names and tasks")
     def on_get_item(self, req, resp, **ids):
@@ -118,16 +120,13 @@ class KindResource(ProductionResource):
             raise NotFound()
         resp.media = found[0]
 
+    @guarded
     @operation("Delete an entity (?force=true removes one with tasks or children)",
                status=204)
     def on_delete_item(self, req, resp, **ids):
         entity = self.entity(req, single(ids), self.kind.name, "delete")
-        canceled = deletion.delete_entity(entity, self.kind.name, flag(req, "force"),
-                                          self.dopesheet)
-        name = self.kind.name.lower()
-        self.emit(f"{name}:update" if canceled else f"{name}:delete",
-                  {f"{name}_id": entity.id, "project_id": entity.project_id},
-                  entity.project_id)
+        self.removed(self.kind.name, entity, deletion.delete_entity(
+            entity, self.kind.name, flag(req, "force"), self.dopesheet))
         resp.status = falcon.HTTP_204
 
     @operation("Task types of an entity's tasks")
@@ -146,6 +145,7 @@ class KindResource(ProductionResource):
         else:
             resp.media = views.listing(query, self.kind.name)
 
+    @guarded
     @operation("Create an entity of one kind (a taken name gives the existing one)",
                status=201)
     def on_post_project(self, req, resp, project_id):
@@ -153,9 +153,7 @@ class KindResource(ProductionResource):
         body = load(self.kind.body, req)
         entity, created = self.kind.create(project, body, principal_of(req).id)
         if created:
-            name = self.kind.name.lower()
-            self.emit(f"{name}:new", {f"{name}_id": entity.id, "project_id": project.id},
-                      project.id)
+            self.entity_event(self.kind.name, "new", entity)
         query = Entity.select().where(Entity.id == entity.id)
         if self.kind.name == CONCEPT:
             resp.media = views.concept_listing(query)[0]
@@ -167,6 +165,7 @@ class KindResource(ProductionResource):
 class ShotResource(KindResource):
     """Shots are the one kind with a PUT of their own."""
 
+    @guarded
     @operation("Update a shot (name, description, nb_frames, data merged, parent, canceled)",
                body=schemas.ShotUpdateBody)
     def on_put_item(self, req, resp, shot_id):
@@ -181,8 +180,7 @@ class ShotResource(KindResource):
             changes = {Entity._meta.columns[key]: value for key, value in body.items()}
             changes[Entity.updated_at] = utcnow()
             Entity.update(changes).where(Entity.id == shot.id).execute()
-        self.emit("shot:update", {"shot_id": shot.id, "project_id": shot.project_id},
-                  shot.project_id)
+        self.entity_event(SHOT, "update", shot)
         resp.media = views.listing(Entity.select().where(Entity.id == shot.id), "Entity")[0]
 
 

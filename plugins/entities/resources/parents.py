@@ -10,7 +10,7 @@ from ..models import Entity
 from ..services import listing, views
 from ..services.kinds import EDIT, EPISODE, SCENE, SEQUENCE, SHOT, get_entity, path_id
 from .assets import cast_assets
-from .common import ProductionResource, load
+from .common import ProductionResource, guarded, load
 from .kinds import single
 
 CHILDREN = (
@@ -56,6 +56,7 @@ class SceneShots(ProductionResource):
                                    .order_by(Entity.name), SHOT, project_name=True,
                                    sequence_name=True)
 
+    @guarded
     @operation("Link a shot to a scene", body=schemas.SceneShotBody, status=201)
     def on_post(self, req, resp, scene_id):
         scene = self.entity(req, scene_id, SCENE)
@@ -66,6 +67,7 @@ class SceneShots(ProductionResource):
         resp.status = falcon.HTTP_201
         resp.media = views.listing(Entity.select().where(Entity.id == shot.id), "Entity")[0]
 
+    @guarded
     @operation("Unlink a shot from a scene", status=204)
     def on_delete_shot(self, req, resp, scene_id, shot_id):
         scene = self.entity(req, scene_id, SCENE)

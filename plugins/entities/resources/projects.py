@@ -14,7 +14,7 @@ from ..models import (Entity, EntityType, MetadataDescriptor, Project, ProjectTa
                       StatusAutomation, TaskStatus, TaskType)
 from ..services import projects
 from ..services.kinds import of_kind, path_id
-from .common import ProductionResource, load
+from .common import ProductionResource, guarded, load
 
 LINK_SERIALIZER = Serializer(ProjectTaskStatusLink)
 ASSET_TYPE = Serializer(EntityType, type_name="AssetType")
@@ -81,6 +81,7 @@ class Team(ProductionResource):
             person["project_role"] = roles.get(person["id"])
         resp.media = people
 
+    @guarded
     @operation("Add a person to a project's team", body=schemas.TeamBody, status=201)
     def on_post(self, req, resp, project_id):
         project = self.project(req, project_id, "manage")
@@ -90,6 +91,7 @@ class Team(ProductionResource):
         resp.status = falcon.HTTP_201
         resp.media = project_dict(project)
 
+    @guarded
     @operation("Set a team member's role in the project", body=schemas.TeamRoleBody)
     def on_put_member(self, req, resp, project_id, person_id):
         project = self.project(req, project_id, "manage")
@@ -97,6 +99,7 @@ class Team(ProductionResource):
         resp.media = projects.set_team_role(project, path_id(person_id), body["role"])
         self.changed(project)
 
+    @guarded
     @operation("Remove a person from a project's team", status=204)
     def on_delete_member(self, req, resp, project_id, person_id):
         project = self.project(req, project_id, "manage")
@@ -136,6 +139,7 @@ class Settings(ProductionResource):
                                "manage" if self.kind == "status_automations" else "read")
         resp.media = setting_dicts(project.id, self.kind)
 
+    @guarded
     @operation("Link a setting to a project", status=201)
     def on_post(self, req, resp, project_id):
         project = self.project(req, project_id, "manage")
@@ -147,6 +151,7 @@ class Settings(ProductionResource):
         resp.status = falcon.HTTP_201
         resp.media = project_dict(project)
 
+    @guarded
     @operation("Unlink a setting from a project", status=204)
     def on_delete_item(self, req, resp, project_id, **ids):
         project = self.project(req, project_id, "manage")
@@ -157,6 +162,7 @@ class Settings(ProductionResource):
 
 
 class TaskStatusSettings(Settings):
+    @guarded
     @operation("Set a project's client override of a task status",
                body=schemas.TaskStatusOverrideBody)
     def on_put_item(self, req, resp, project_id, task_status_id):
@@ -181,6 +187,7 @@ def setting_dicts(project_id, kind):
 
 
 class SettingsBatch(ProductionResource):
+    @guarded
     @operation("Link task types, task statuses and asset types in one call")
     def on_post(self, req, resp, project_id):
         project = self.project(req, project_id, "manage")

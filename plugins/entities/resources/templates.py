@@ -11,7 +11,7 @@ from ..models import (ProjectTemplate, ProjectTemplateTaskStatusLink,
                       ProjectTemplateTaskTypeLink)
 from ..services import templates
 from ..services.kinds import path_id
-from .common import ProductionResource, load
+from .common import ProductionResource, guarded, load
 from .projects import AUTOMATION, TASK_STATUS, TASK_TYPE, project_dict
 
 TEMPLATE = Serializer(ProjectTemplate)
@@ -61,6 +61,7 @@ class TemplateLinks(ProductionResource):
         resp.media = [link_view(self.kind, target, link)
                       for target, link in templates.linked(template.id, self.kind)]
 
+    @guarded
     @operation("Attach a setting to a project template", status=201)
     def on_post(self, req, resp, project_template_id):
         template = self._template(req, project_template_id, "update")
@@ -76,6 +77,7 @@ class TemplateLinks(ProductionResource):
             target = templates.LINKS[self.kind][0].get_by_id(target_id)
             resp.media = link_view(self.kind, target, None)
 
+    @guarded
     @operation("Detach a setting from a project template", status=204)
     def on_delete_item(self, req, resp, project_template_id, **ids):
         template = self._template(req, project_template_id, "update")
@@ -83,6 +85,7 @@ class TemplateLinks(ProductionResource):
         templates.detach(template, self.kind, path_id(target_id))
         resp.status = falcon.HTTP_204
 
+    @guarded
     @operation("Reorder a template's task types or statuses")
     def on_post_reorder(self, req, resp, project_template_id):
         template = self._template(req, project_template_id, "update")
@@ -95,6 +98,7 @@ class TemplateLinks(ProductionResource):
 
 
 class TemplateActions(ProductionResource):
+    @guarded
     @operation("Replace a template's metadata descriptor snapshot",
                body=schemas.TemplateDescriptorsBody)
     def on_put_descriptors(self, req, resp, project_template_id):
@@ -103,6 +107,7 @@ class TemplateActions(ProductionResource):
                                     "metadata_descriptors"])
         resp.media = TEMPLATE.from_instance(template)
 
+    @guarded
     @operation("Set a template's default preview background",
                body=schemas.TemplateBackgroundBody)
     def on_put_background(self, req, resp, project_template_id):
@@ -119,6 +124,7 @@ class TemplateActions(ProductionResource):
         template.save()
         return template
 
+    @guarded
     @operation("Make a template of a project's settings", body=schemas.TemplateFromProjectBody,
                status=201)
     def on_post_from_project(self, req, resp, project_id):
@@ -129,6 +135,7 @@ class TemplateActions(ProductionResource):
         resp.status = falcon.HTTP_201
         resp.media = TEMPLATE.from_instance(template)
 
+    @guarded
     @operation("Apply a template's settings to a project")
     def on_post_apply(self, req, resp, project_id, project_template_id):
         project = self.project(req, project_id)

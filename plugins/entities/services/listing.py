@@ -9,7 +9,6 @@ from ..models import Entity
 from . import access
 from .kinds import ASSET, EDIT, SCENE, SEQUENCE, SHOT, of_kind
 
-RESERVED = ("force", "stream")
 
 
 def _parent_is(value):
@@ -64,7 +63,6 @@ def filtered(dopesheet, principal, params, kind, require_project=False):
     narrowing = dopesheet.permissions.list_filter(principal, "list", Entity)
     if narrowing is not None:
         query = query.where(narrowing)
-    for expression in filter_expressions(Entity, params, reserved=RESERVED,
-                                         virtual=SHORTCUTS.get(kind, {})):
+    for expression in filter_expressions(Entity, params, virtual=SHORTCUTS.get(kind, {})):
         query = query.where(expression)
     return query.order_by(Entity.name, Entity.created_at)

@@ -27,12 +27,27 @@ def entity_of(instance, kind):
                        kind)
 
 
-def _pairs(query, order=None):
-    """``{owner: [other ids]}`` in the order the links (or ``order``) were made."""
+def ids_by_owner(query, order=None):
+    """``{owner: [ids]}`` from a query selecting ``(owner, id)`` pairs, in ``order``."""
     found = defaultdict(list)
-    for owner, other in query.order_by(order or query.model.created_at).tuples():
+    if order is not None:
+        query = query.order_by(order)
+    for owner, other in query.tuples():
         found[owner].append(other)
     return found
+
+
+def _pairs(query, order=None):
+    """Relation ids in the order the links (or ``order``) were made."""
+    return ids_by_owner(query, order or query.model.created_at)
+
+
+def background_ids(owner_field, owner_ids):
+    """``{owner_id: [preview background file ids]}`` of projects or templates, given the
+    owner column of their link table (one query)."""
+    link = owner_field.model
+    return ids_by_owner(link.select(owner_field, link.preview_background_file_id)
+                        .where(owner_field.in_(owner_ids)))
 
 
 def entity_relations(ids):

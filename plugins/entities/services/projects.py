@@ -7,13 +7,12 @@ from framework import BadRequest, NotFound, utcnow
 
 from plugins.persons.models import Person
 
-from ..models import (DepartmentMetadataDescriptorLink, Entity, EntityType,
-                      MetadataDescriptor, PRODUCTION_STYLES, Project,
-                      ProjectPreviewBackgroundFileLink,
-                      ProjectAssetTypeLink, ProjectPersonLink, ProjectStatus,
-                      ProjectStatusAutomationLink, ProjectTaskStatusLink, ProjectTaskTypeLink,
-                      StatusAutomation, TaskStatus, TaskType)
+from ..models import (PRODUCTION_STYLES, DepartmentMetadataDescriptorLink, Entity, EntityType,
+                      MetadataDescriptor, Project, ProjectAssetTypeLink, ProjectPersonLink,
+                      ProjectStatus, ProjectStatusAutomationLink, ProjectTaskStatusLink,
+                      ProjectTaskTypeLink, StatusAutomation, TaskStatus, TaskType)
 from .kinds import EPISODE, kind_type_id, of_kind
+from .presenters import ids_by_owner
 
 RESOLUTION = re.compile(r"^\d*x\d+$")
 DESCRIPTOR_KEYS = ("id", "name", "field_name", "data_type", "choices", "for_client",
@@ -111,24 +110,8 @@ def full_extras(project_ids, narrowing=None):
 def descriptor_departments(descriptors):
     """``{descriptor_id: [department_id]}`` for the descriptors selected by a query."""
     Link = DepartmentMetadataDescriptorLink
-    found = {}
-    for descriptor_id, department_id in (Link.select(Link.metadata_descriptor, Link.department)
-                                         .where(Link.metadata_descriptor.in_(
-                                             descriptors.select(MetadataDescriptor.id)))
-                                         .tuples()):
-        found.setdefault(descriptor_id, []).append(department_id)
-    return found
-
-
-def background_ids(project_ids):
-    """``{project_id: [preview background file ids]}`` (one query)."""
-    found = {}
-    for project_id, file_id in (ProjectPreviewBackgroundFileLink.select(
-            ProjectPreviewBackgroundFileLink.project,
-            ProjectPreviewBackgroundFileLink.preview_background_file_id)
-            .where(ProjectPreviewBackgroundFileLink.project.in_(project_ids)).tuples()):
-        found.setdefault(project_id, []).append(file_id)
-    return found
+    return ids_by_owner(Link.select(Link.metadata_descriptor, Link.department).where(
+        Link.metadata_descriptor.in_(descriptors.select(MetadataDescriptor.id))))
 
 
 def status_names():

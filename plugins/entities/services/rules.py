@@ -5,8 +5,9 @@ rule says what the other roles may do.
 Actions beyond the core's ``list/read/create/update/delete``: ``manage`` (a project's team,
 settings, casting and entities: project managers), ``supervise`` (metadata descriptors:
 project supervisors too, for their departments) and ``read_no_vendor`` (Zou's
-"proj-member, no-vendor": casting) on ``Project``; ``browse`` on ``Entity`` (Zou's "proj-member" routes: any team member, where
-``read`` is Zou's "proj-member, entity": vendors only on entities assigned to them).
+"proj-member, no-vendor": casting) on ``Project``; ``browse`` on ``Entity`` (Zou's
+"proj-member" routes: any team member, where ``read`` is Zou's "proj-member, entity":
+vendors only on entities assigned to them).
 """
 
 from plugins.persons.models import DepartmentLink

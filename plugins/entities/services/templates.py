@@ -64,17 +64,6 @@ def detach(template, kind, target_id):
                         getattr(link, field) == target_id).execute()
 
 
-def background_ids(template_ids):
-    """``{template_id: [preview background file ids]}`` (one query)."""
-    Link = ProjectTemplatePreviewBackgroundFileLink
-    found = {}
-    for template_id, file_id in (Link.select(Link.project_template,
-                                             Link.preview_background_file_id)
-                                 .where(Link.project_template.in_(template_ids)).tuples()):
-        found.setdefault(template_id, []).append(file_id)
-    return found
-
-
 def linked(template_id, kind):
     """``[(target row, link row)]`` of a template's links of one kind (one query), by
     priority then name."""

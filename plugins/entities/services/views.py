@@ -9,7 +9,8 @@ import peewee
 
 from ..models import Entity, EntityLink, EntityType, Project
 from .kinds import ASSET, CONCEPT, EDIT, EPISODE, SHOT, of_kind, type_names
-from .presenters import ENTITY_SERIALIZER, entity_dict, entity_relations, with_relations
+from .presenters import (ENTITY_SERIALIZER, entity_dict, entity_relations, ids_by_owner,
+                         with_relations)
 from .tasks import tasks_of
 
 Parent = Entity.alias("parent_entity")
@@ -60,9 +61,9 @@ def with_project_name(query):
             [("project_name", Project.name)])
 
 
-def with_parent_name(query, key="sequence_name"):
+def with_sequence_name(query):
     return (query.join(Parent, peewee.JOIN.LEFT_OUTER, on=(Entity.parent == Parent.id)),
-            [(key, Parent.name)])
+            [("sequence_name", Parent.name)])
 
 
 def listing(query, kind, project_name=False, sequence_name=False):
@@ -73,7 +74,7 @@ def listing(query, kind, project_name=False, sequence_name=False):
         query, more = with_project_name(query)
         extras += more
     if sequence_name:
-        query, more = with_parent_name(query)
+        query, more = with_sequence_name(query)
         extras += more
     return rows(query, kind, extras)
 
@@ -155,13 +156,9 @@ def concept_views(query, dopesheet, detail=False):
 
 def casting_episode_ids(asset_ids):
     """``{asset_id: [episode ids it is cast in]}`` (one query)."""
-    found = {}
-    for asset_id, episode_id in (EntityLink.select(EntityLink.entity_out, EntityLink.entity_in)
-                                 .join(Entity, on=(EntityLink.entity_in == Entity.id))
-                                 .where(EntityLink.entity_out.in_(asset_ids), of_kind(EPISODE))
-                                 .tuples()):
-        found.setdefault(asset_id, []).append(episode_id)
-    return found
+    return ids_by_owner(EntityLink.select(EntityLink.entity_out, EntityLink.entity_in)
+                        .join(Entity, on=(EntityLink.entity_in == Entity.id))
+                        .where(EntityLink.entity_out.in_(asset_ids), of_kind(EPISODE)))
 
 
 def _asset_quirks(values):

@@ -14,6 +14,7 @@ from .open_tasks import OpenTasks, TasksToCheck
 from .task_lists import (ENTITY_KINDS, EntityTaskLists, EntityTypeTasks, FullTask,
                          PersonTasks, ProjectTasks)
 from .user import Context, Notifications, Subscriptions, UserProjects, UserTasks
+from .user_entities import UserEntityTasks, UserProduction, UserSequence
 
 PROJECT = "/actions/projects/{project_id}"
 TASK_TYPE = PROJECT + "/task-types/{task_type_id}"
@@ -74,6 +75,10 @@ def comment_routes(dopesheet):
         Route(f"{item}/reply", comments, suffix="reply"),
         Route(f"{item}/reply/{{reply_id}}", comments, suffix="reply_item"),
         Route(f"{item}/ack", comments, suffix="ack"),
+        Route("/actions/tasks/{task_id}/comments/{comment_id}/add-attachment", comments,
+              suffix="attachment"),
+        Route("/actions/tasks/{task_id}/comments/{comment_id}/move", comments,
+              suffix="move"),
         Route("/data/projects/{project_id}/comments", ProjectComments(dopesheet)),
         Route("/actions/tasks/batch-comment", batch),
         Route("/actions/tasks/{task_id}/batch-comment", batch, suffix="task"),
@@ -90,6 +95,7 @@ def user_routes(dopesheet):
         Route("/data/user/tasks", tasks),
         Route("/data/user/done-tasks", tasks, suffix="done"),
         Route("/data/user/tasks-to-check", to_check),
+        Route("/data/user/tasks-to-check/filter-values", to_check, suffix="filter_values"),
         Route("/data/user/tasks/{task_id}/subscribed", follow, suffix="task_subscribed"),
         Route("/actions/user/tasks/{task_id}/subscribe", follow, suffix="task_subscribe"),
         Route("/actions/user/tasks/{task_id}/unsubscribe", follow,
@@ -107,7 +113,28 @@ def user_routes(dopesheet):
         Route("/actions/user/notifications/mark-all-as-read", notifications,
               suffix="all_read"),
         Route("/data/user/context", Context(dopesheet)),
+    ] + user_production_routes(dopesheet)
+
+
+def user_production_routes(dopesheet):
+    production, sequences = UserProduction(dopesheet), UserSequence(dopesheet)
+    project = "/data/user/projects/{project_id}"
+    found = [
+        Route(f"{project}/asset-types", production, suffix="asset_types"),
+        Route(f"{project}/asset-types/{{asset_type_id}}/assets", production, suffix="assets"),
+        Route(f"{project}/sequences", production, suffix="sequences"),
+        Route(f"{project}/episodes", production, suffix="episodes"),
+        Route("/data/user/sequences/{sequence_id}/shots", sequences, suffix="shots"),
+        Route("/data/user/sequences/{sequence_id}/scenes", sequences, suffix="scenes"),
     ]
+    for plural, field, kind in (("assets", "asset_id", "Asset"), ("shots", "shot_id", "Shot"),
+                                ("scenes", "scene_id", "Scene"),
+                                ("sequences", "sequence_id", "Sequence")):
+        tasks = UserEntityTasks(dopesheet, kind)
+        found += [Route(f"/data/user/{plural}/{{{field}}}/tasks", tasks),
+                  Route(f"/data/user/{plural}/{{{field}}}/task-types", tasks,
+                        suffix="task_types")]
+    return found
 
 
 def feed_routes(dopesheet):

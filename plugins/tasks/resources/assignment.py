@@ -1,35 +1,15 @@
 """Assigning tasks (one task to a person, several tasks to a person), clearing assignations
 and setting priorities, with Zou's rule of skipping the tasks the caller may not touch."""
 
-from marshmallow import fields, validate
-
-from framework import BaseSchema, Forbidden, NotFound, operation, principal_of
-from framework.crud import parse_instance_id
+from framework import Forbidden, NotFound, operation, principal_of
 
 from plugins.entities.models import Project
 from plugins.persons.models import DepartmentLink
 
 from ..models import Task
+from ..schemas import AssignPersonBody, ClearAssignationBody, PriorityBody, TaskIdsBody
 from ..services import loading, presenters, status_flow, task_writes
 from .common import TasksResource, read_body, validate as load
-
-SKIPPED = (NotFound, Forbidden)
-
-
-class AssignPersonBody(BaseSchema):
-    person_id = fields.String(required=True, validate=validate.Length(min=1))
-
-
-class TaskIdsBody(BaseSchema):
-    task_ids = fields.List(fields.String(), required=True, validate=validate.Length(min=1))
-
-
-class ClearAssignationBody(TaskIdsBody):
-    person_id = fields.String(allow_none=True, load_default=None)
-
-
-class PriorityBody(TaskIdsBody):
-    priority = fields.Integer(required=True, validate=validate.Range(min=0))
 
 
 def person_departments(person_id):
@@ -38,70 +18,77 @@ def person_departments(person_id):
 
 
 class Assignment(TasksResource):
-    def _assignee(self, person_id, task):
-        """The person to assign (400 when unknown); bots only on projects that let them."""
-        person = task_writes.person_or_400(person_id)
-        if person.is_bot and not (Project.select(Project.is_bot_collaboration_enabled)
-                                  .where(Project.id == task.project_id).scalar()):
-            raise Forbidden()
-        return person
+    def _reachable(self, req, task_ids, action, data):
+        """The tasks of ``task_ids`` that exist and the caller may ``action`` (Zou skips the
+        others)."""
+        for task_id in task_ids:
+            try:
+                task = loading.get_task(task_id)
+            except NotFound:
+                continue
+            if self.allowed(req, action, Task, task, data):
+                yield task
 
-    def _assign(self, req, task, person):
-        self.require(req, "assign", Task, task, {
-            "person": person, "person_departments": person_departments(person.id)})
-        task_writes.assign(task, person, principal_of(req).id)
-        return presenters.task_dict(task)
+    @staticmethod
+    def _assignment(person_id):
+        """The person to assign (400 when unknown) and what the rules need of them."""
+        person = task_writes.person_or_400(person_id)
+        return {"person": person, "person_departments": person_departments(person.id)}
+
+    @staticmethod
+    def _takes_bots(task):
+        return bool(Project.select(Project.is_bot_collaboration_enabled)
+                    .where(Project.id == task.project_id).scalar())
+
+    def _assign(self, req, tasks, assignment):
+        """Assign the reachable tasks; bots only on projects that let them."""
+        person = assignment["person"]
+        assigned = []
+        for task in tasks:
+            if person.is_bot and not self._takes_bots(task):
+                continue
+            task_writes.assign(task, person, principal_of(req).id)
+            assigned.append(presenters.task_dict(task))
+        if assigned:
+            task_writes.add_to_team(assigned[0]["project_id"], person.id)
+        return assigned
 
     @operation("Assign a task to a person", body=AssignPersonBody)
     def on_put_task(self, req, resp, task_id):
         body = load(AssignPersonBody, read_body(req)[0])
         task = loading.get_task(task_id)
-        person = self._assignee(body["person_id"], task)
-        item = self._assign(req, task, person)
-        task_writes.add_to_team(task.project_id, person.id)
-        resp.media = item
+        assignment = self._assignment(body["person_id"])
+        self.require(req, "assign", Task, task, assignment)
+        assigned = self._assign(req, [task], assignment)
+        if not assigned:
+            raise Forbidden()
+        resp.media = assigned[0]
 
     @operation("Assign tasks to a person; the tasks the caller may not assign are skipped",
                body=TaskIdsBody)
     def on_put_person(self, req, resp, person_id):
         body = load(TaskIdsBody, read_body(req)[0])
-        assigned = []
-        for task_id in body["task_ids"]:
-            try:
-                task = loading.get_task(task_id)
-                person = self._assignee(person_id, task)
-                assigned.append(self._assign(req, task, person))
-            except SKIPPED:
-                continue
-        if assigned:
-            task_writes.add_to_team(assigned[0]["project_id"], parse_instance_id(person_id))
-        resp.media = assigned
+        assignment = self._assignment(person_id)
+        resp.media = self._assign(req, self._reachable(req, body["task_ids"], "assign",
+                                                       assignment), assignment)
 
     @operation("Unassign tasks (one person, or everyone); answers the ids of the cleared "
                "tasks", body=ClearAssignationBody)
     def on_put_clear(self, req, resp):
         body = load(ClearAssignationBody, read_body(req)[0])
         cleared = []
-        for task_id in body["task_ids"]:
-            try:
-                task = loading.get_task(task_id)
-                self.require(req, "unassign", Task, task, {"person_id": body["person_id"]})
-            except SKIPPED:
-                continue
+        for task in self._reachable(req, body["task_ids"], "unassign",
+                                    {"person_id": body["person_id"]}):
             task_writes.clear_assignation(task, body["person_id"])
-            cleared.append(task_id)
+            cleared.append(task.id)
         resp.media = cleared
 
     @operation("Set the priority of tasks the caller supervises", body=PriorityBody)
     def on_put_priority(self, req, resp):
         body = load(PriorityBody, read_body(req)[0])
         updated = []
-        for task_id in body["task_ids"]:
-            try:
-                task = loading.get_task(task_id)
-                self.require(req, "update", Task, task, {"priority": body["priority"]})
-            except SKIPPED:
-                continue
+        for task in self._reachable(req, body["task_ids"], "update",
+                                    {"priority": body["priority"]}):
             status_flow.write_task(task, {"priority": body["priority"]})
             updated.append(presenters.task_dict(task, relations=False))
         resp.media = updated

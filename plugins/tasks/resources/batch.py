@@ -9,45 +9,19 @@ anything is written, and an item failing while written rolls the whole request b
 import re
 
 import falcon
-from marshmallow import EXCLUDE, fields, validate
-
-from framework import ApiError, BadRequest, BaseSchema, Forbidden, operation, principal_of
+from framework import ApiError, BadRequest, Forbidden, operation, principal_of
 
 from plugins.entities.models import Project, TaskStatus
 
 from ..models import Task
 from ..services import access, commenting, loading
 from ..services.rules import caller_for
+from ..schemas import ManyItem, OneTaskBatch, TaskBatch
 from .comments import posted_view
-from .common import TasksResource, is_multipart, json_field, read_body, read_list
+from .common import TasksResource, form_json, is_multipart, read_body, read_list
 from .common import validate as load
 
 FILE_FIELD = re.compile(r"^(attachment_file|preview_file)-(\d+)(?:-\d+)?$")
-
-
-class BatchItem(BaseSchema):
-    class Meta:
-        unknown = EXCLUDE
-
-    task_status_id = fields.UUID(required=True)
-    text = fields.String(required=True)
-    person_id = fields.UUID(allow_none=True, load_default=None)
-    created_at = fields.String(allow_none=True, load_default=None)
-    checklist = fields.List(fields.Raw(), allow_none=True, load_default=list)
-    links = fields.List(fields.String(), allow_none=True, load_default=list)
-
-
-class TaskBatchItem(BatchItem):
-    task_id = fields.UUID(required=True)
-
-
-def batch_schema(item):
-    return type(f"{item.__name__}s", (BaseSchema,), {
-        "comments": fields.List(fields.Nested(item), required=True,
-                                validate=validate.Length(min=1))})
-
-
-BATCH_BODIES = {BatchItem: batch_schema(BatchItem), TaskBatchItem: batch_schema(TaskBatchItem)}
 
 
 def item_error(index, field, message, status=BadRequest):
@@ -68,8 +42,8 @@ class BatchComments(TasksResource):
     def _items(self, req, item_schema):
         values, uploads = read_body(req)
         if is_multipart(req):
-            values = {"comments": json_field(values.get("comments", "[]"))}
-        return load(BATCH_BODIES[item_schema], values)["comments"], uploads_by_item(uploads)
+            values = {"comments": form_json(values, "comments")}
+        return load(item_schema, values)["comments"], uploads_by_item(uploads)
 
     def _checked(self, req, items, fixed_task_id=None):
         """``[(task, status, item)]`` once every item passed, else the first failure."""
@@ -113,7 +87,7 @@ class BatchComments(TasksResource):
             except ApiError as error:
                 raise type(error)(error.message, data={"errors": [
                     {"field": f"comments.{index}", "message": error.message}]}) from None
-            view = posted_view(comment, stored, status, author_id)
+            view = posted_view(comment, stored, status, principal, author_id)
             view["preview_files"] = stored.get("previews", [])
             posted.append(view)
         resp.media = posted
@@ -122,24 +96,14 @@ class BatchComments(TasksResource):
     @operation("Comments on several tasks (each item has its task_id); all or nothing",
                status=201)
     def on_post(self, req, resp):
-        items, uploads = self._items(req, TaskBatchItem)
+        items, uploads = self._items(req, TaskBatch)
         self._post(req, resp, self._checked(req, items), uploads)
 
     @operation("Several comments on one task; all or nothing", status=201)
     def on_post_task(self, req, resp, task_id):
         task = self.task(req, task_id, "act")
-        items, uploads = self._items(req, BatchItem)
+        items, uploads = self._items(req, OneTaskBatch)
         self._post(req, resp, self._checked(req, items, task.id), uploads)
-
-
-class ManyItem(BaseSchema):
-    class Meta:
-        unknown = EXCLUDE
-
-    object_id = fields.UUID(allow_none=True, load_default=None)
-    task_status_id = fields.UUID(allow_none=True, load_default=None)
-    comment = fields.String(allow_none=True, load_default=None)
-    links = fields.List(fields.String(), load_default=list)
 
 
 class CommentMany(TasksResource):
@@ -152,7 +116,7 @@ class CommentMany(TasksResource):
     def on_post(self, req, resp, project_id):
         project = loading.get_project(project_id)
         if is_multipart(req):
-            body = json_field(read_body(req)[0].get("comments", "[]"))
+            body = form_json(read_body(req)[0], "comments")
         else:
             body = read_list(req)
         items = load(ManyItem, body, many=True)
@@ -176,6 +140,6 @@ class CommentMany(TasksResource):
             comment, stored = commenting.post(
                 task, status, principal.id,
                 commenting.Draft(text=item["comment"], links=item["links"]), self.dopesheet)
-            posted.append(posted_view(comment, stored, status, principal.id))
+            posted.append(posted_view(comment, stored, status, principal, principal.id))
         resp.media = posted
         resp.status = falcon.HTTP_201

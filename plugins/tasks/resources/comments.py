@@ -3,46 +3,19 @@ files), a task's conversation, one comment, replies, acknowledgements, deletion,
 project's comments."""
 
 import falcon
-from marshmallow import EXCLUDE, fields, pre_load
 
-from framework import BaseSchema, Forbidden, NotFound, operation, principal_of
+from framework import BadRequest, Forbidden, NotFound, operation, principal_of
 from framework.filters import parse_page
 
 from plugins.entities.models import Project
 from plugins.persons.models import Person
 
 from ..models import Comment, Task
+from ..schemas import CommentBody, MoveBody, ReplyBody
 from ..services import comment_edits, comment_views, commenting, files, loading, presenters
 from ..services.access import caller_in
 from ..services.rules import caller_for
-from .common import TasksResource, json_field, page_number, read_body, validate
-
-
-class CommentBody(BaseSchema):
-    """Zou's comment body; in a multipart form the lists arrive as JSON text."""
-
-    class Meta:
-        unknown = EXCLUDE
-
-    task_status_id = fields.String(required=True)
-    comment = fields.String(load_default="", allow_none=True)
-    person_id = fields.String(load_default="", allow_none=True)
-    created_at = fields.String(load_default="", allow_none=True)
-    checklist = fields.List(fields.Raw(), load_default=list, allow_none=True)
-    links = fields.List(fields.Raw(), load_default=list, allow_none=True)
-    for_client = fields.Boolean(load_default=False)
-
-    @pre_load
-    def decode_form_lists(self, values, **kwargs):
-        return {**values, **{key: json_field(values[key]) for key in ("checklist", "links")
-                             if key in values}}
-
-
-class ReplyBody(BaseSchema):
-    class Meta:
-        unknown = EXCLUDE
-
-    text = fields.String(load_default="", allow_none=True)
+from .common import TasksResource, page_number, read_body, validate
 
 
 def draft_of(body, uploads, may_backdate):
@@ -64,13 +37,17 @@ def author_of(body, principal, may_choose):
     return person.id
 
 
-def posted_view(comment, stored, status, author_id):
+def posted_view(comment, stored, status, principal, author_id):
     """Zou's answer to a new comment: its relations, attachments as objects, the full status
-    and author."""
-    item = presenters.comment_dict(comment, relations=True, files=stored)
+    and author (no query when the author is the caller)."""
+    links = {"mentions": {comment.id: comment.mention_ids},
+             "department_mentions": {comment.id: comment.department_mention_ids},
+             "acknowledgements": {}}
+    item = presenters.comment_dict(comment, relations=True, files=stored, links=links)
     item["attachment_files"] = stored.get("attachment_files", [])
     item["task_status"] = presenters.status_dict(status)
-    item["person"] = presenters.person_dict(Person.get_by_id(author_id))
+    author = principal.user if author_id == principal.id else Person.get_by_id(author_id)
+    item["person"] = presenters.person_dict(author)
     return item
 
 
@@ -87,7 +64,7 @@ class TaskComments(TasksResource):
         author_id = author_of(body, principal, is_manager)
         comment, stored = commenting.post(task, status, author_id,
                                           draft_of(body, uploads, is_manager), self.dopesheet)
-        resp.media = posted_view(comment, stored, status, author_id)
+        resp.media = posted_view(comment, stored, status, principal, author_id)
         resp.status = falcon.HTTP_201
 
     @operation("Comments of a task, newest first, with authors, statuses and link lists")
@@ -144,6 +121,32 @@ class TaskComments(TasksResource):
         task = loading.get_task(comment.task_id)
         comment_edits.delete_reply(comment, task, reply_id, self.dopesheet)
         resp.media = presenters.comment_dict(comment)
+
+    @operation("Attach files to a comment (multipart; its author or a manager)", status=201)
+    def on_post_attachment(self, req, resp, task_id, comment_id):
+        task = loading.get_task(task_id)
+        comment = loading.get_comment(comment_id)
+        principal = principal_of(req)
+        if comment.task_id != task.id or (comment.person_id != principal.id and not caller_for(
+                principal, task).is_manager):
+            raise Forbidden()
+        _, uploads = read_body(req)
+        files.store(comment, uploads, self.dopesheet)
+        resp.media = files.file_lists([comment.id], self.dopesheet).get(
+            comment.id, {}).get("attachment_files", [])
+        resp.status = falcon.HTTP_201
+
+    @operation("Move a comment to another task of the same entity (managers)", body=MoveBody)
+    def on_post_move(self, req, resp, task_id, comment_id):
+        if principal_of(req).role not in ("admin", "manager"):
+            raise Forbidden()
+        body = validate(MoveBody, read_body(req)[0])
+        source = self.task(req, task_id)
+        target = self.task(req, body["target_task_id"])
+        comment = loading.get_comment(comment_id)
+        if comment.task_id != source.id:
+            raise BadRequest("Comment does not belong to the given task.", data=None)
+        resp.media = comment_edits.move(comment, source, target, self.dopesheet)
 
     @operation("Toggle the caller's acknowledgement of a comment")
     def on_post_ack(self, req, resp, task_id, comment_id):

@@ -2,7 +2,6 @@
 form whose files become uploads), Zou's query-string helpers, and permission checks on the
 rows of ``services.loading``."""
 
-import orjson
 from marshmallow import ValidationError
 
 from framework import BadRequest, Forbidden, Resource, principal_of, read_json
@@ -10,6 +9,7 @@ from framework.errors import validation_error
 from framework.filters import parse_bool
 
 from ..models import Task
+from ..schemas import decode_json_text
 from ..services import loading
 from ..services.files import Upload
 
@@ -65,15 +65,12 @@ def validate(schema, values, many=False):
         raise validation_error(error.messages) from None
 
 
-def json_field(value):
-    """A multipart field holding JSON (Zou's ``checklist``, ``links``, ``comments``)."""
-    if not isinstance(value, str):
-        return value
+def form_json(values, key):
+    """A multipart field holding JSON (Zou's batch ``comments``), decoded; 400 otherwise."""
     try:
-        return orjson.loads(value) if value else []
-    except orjson.JSONDecodeError:
-        raise BadRequest("Validation error.", data={"errors": [
-            {"field": "body", "message": "Invalid JSON in a form field."}]}) from None
+        return decode_json_text(values.get(key, "[]"))
+    except ValidationError as error:
+        raise validation_error({key: error.messages}) from None
 
 
 def flag(req, name):

@@ -13,6 +13,7 @@ from plugins.entities.models import (Entity, EntityType, Project, ProjectTaskTyp
 
 from ..models import Task
 from ..services import loading, task_writes
+from ..services.kinds import entity_kind, kind_of, of_kind
 from ..services.loading import path_id
 from .common import TasksResource, read_body, read_list
 
@@ -31,15 +32,6 @@ def id_list(req):
         except ValueError:
             raise BadRequest("Request body must only contain valid UUIDs.", data=None) from None
     return [str(uuid.UUID(value)) for value in body]
-
-
-def of_kind(kind):
-    if kind == "Asset":
-        temporal = task_writes.TEMPORAL_KINDS
-        return Entity.entity_type.in_(EntityType.select(EntityType.id)
-                                      .where(EntityType.name.not_in(temporal)))
-    return Entity.entity_type.in_(EntityType.select(EntityType.id)
-                                  .where(EntityType.name == kind))
 
 
 def episode_filter(kind, episode_id):
@@ -101,7 +93,7 @@ class CreateTasks(TasksResource):
         if not EntityType.select().where(EntityType.name == name).exists():
             raise NotFound()
         self._create(req, resp, project_id, task_type_id,
-                     name if name in task_writes.TEMPORAL_KINDS else "Asset")
+                     kind_of(name))
 
 
 class EntityTasks(TasksResource):
@@ -116,7 +108,7 @@ class EntityTasks(TasksResource):
         self.require(req, "read", Entity, entity)
         values, _ = read_body(req)
         wanted = values.get("task_type_ids") or []
-        kind = task_writes.entity_kind(entity)
+        kind = entity_kind(entity)
         task_types = enabled_task_types(entity, kind, wanted)
         created = []
         for task_type in task_types:

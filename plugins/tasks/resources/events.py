@@ -1,24 +1,14 @@
 """``/data/events/last`` and ``/data/events/names``: the event log for managers (their
 projects' events) and admins, as ``gazu.sync`` reads it."""
 
-import uuid
-
-from framework import BadRequest, Forbidden, operation, principal_of
+from framework import Forbidden, operation, principal_of
 
 from plugins.entities.models import ProjectPersonLink
 
 from ..services import access, event_log
+from ..services.loading import checked_uuid
 from .common import TasksResource, flag, integer
 from .open_tasks import checked_date
-
-
-def valid_id(value, message):
-    if value is None:
-        return None
-    try:
-        return str(uuid.UUID(value))
-    except ValueError:
-        raise BadRequest(message, data=None) from None
 
 
 def listed(req, name):
@@ -34,7 +24,7 @@ class Events(TasksResource):
                "project_id, name, name_prefixes, name_suffixes, person_ids, only_files)")
     def on_get_last(self, req, resp):
         principal = principal_of(req)
-        project_id = valid_id(req.params.get("project_id"),
+        project_id = checked_uuid(req.params.get("project_id"),
                               "The project_id parameter is not a valid id")
         role = principal.role
         if project_id is not None and not principal.is_admin:
@@ -44,9 +34,9 @@ class Events(TasksResource):
         before = checked_date(req.params.get("before"))
         after = checked_date(req.params.get("after"))
         limit = integer(req, "limit", 100)
-        cursor = valid_id(req.params.get("cursor_event_id"),
+        cursor = checked_uuid(req.params.get("cursor_event_id"),
                           "The cursor_event_id parameter is not a valid id")
-        person_ids = [valid_id(value, "The person_ids parameter contains an invalid id")
+        person_ids = [checked_uuid(value, "The person_ids parameter contains an invalid id")
                       for value in listed(req, "person_ids")]
         project_ids = None
         if not principal.is_admin:

@@ -7,26 +7,23 @@ import uuid
 import falcon
 from marshmallow import fields, validate
 
-from framework import BadRequest, BaseSchema, ModelApi, NotFound, principal_of
+from framework import BadRequest, ModelApi, NotFound, principal_of
 from framework.crud import ItemResource, _guard_integrity, parse_instance_id
 from framework.schemas import model_schema
 
 from plugins.entities.models import Entity, TaskType
 
-from ..models import NOTIFICATION_TYPES, ApiEvent, Comment, News, Notification, Subscription, Task
-from ..services import comment_edits, loading, presenters, rules, status_flow, task_writes
+from ..models import (NOTIFICATION_TYPES, ApiEvent, Comment, News, Notification, Subscription,
+                      Task)
+from ..schemas import TaskBase
+from ..services import (comment_edits, loading, presenters, rules, status_flow,
+                        task_writes)
+from ..services.kinds import entity_kind
 from .common import flag
 
 
-class TaskBase(BaseSchema):
-    name = fields.String(allow_none=True, validate=validate.Length(max=80))
-
-
 def _episode_filter(value):
-    try:
-        episode_id = str(uuid.UUID(str(value)))
-    except ValueError:
-        raise BadRequest(f"Invalid UUID format for episode_id: {value}", data=None) from None
+    episode_id = loading.checked_uuid(value, f"Invalid UUID format for episode_id: {value}")
     sequences = Entity.select(Entity.id).where(Entity.parent == episode_id)
     return Task.entity.in_(Entity.select(Entity.id).where(Entity.parent.in_(sequences)))
 
@@ -80,7 +77,7 @@ class TaskApi(ModelApi):
         data["name"] = data.get("name") or "main"
         data.setdefault("project_id", entity.project_id)
         if data.get("task_status_id") is None:
-            is_concept = task_writes.entity_kind(entity) == "Concept"
+            is_concept = entity_kind(entity) == "Concept"
             data["task_status_id"] = status_flow.default_status(is_concept).id
         return data
 
@@ -94,7 +91,9 @@ class TaskApi(ModelApi):
     def update(self, task, data, principal):
         if isinstance(data.get("data"), dict):
             data["data"] = {**(task.data or {}), **data["data"]}
-        before = presenters.assignee_ids([task.id]).get(task.id, []) if "assignees" in data else None
+        before = None
+        if "assignees" in data:
+            before = presenters.assignee_ids([task.id]).get(task.id, [])
         task = super().update(task, data, principal)
         if before is not None:
             after = presenters.assignee_ids([task.id]).get(task.id, [])
@@ -157,9 +156,10 @@ class CommentApi(ModelApi):
         return comment
 
     def serialize(self, comment, relations, principal):
-        if not relations:
+        """Reads embed the author; an edit answers the bare comment, as Zou."""
+        if getattr(comment, "just_edited", False):
             return presenters.comment_dict(comment)
-        return comment_edits.read_view(comment, self.dopesheet)
+        return comment_edits.read_view(comment, relations, self.dopesheet)
 
     def update(self, comment, data, principal):
         previous_status_id = comment.task_status_id
@@ -167,6 +167,7 @@ class CommentApi(ModelApi):
                 for key, value in data.items()}
         comment = super().update(comment, {**data, "editor_id": principal.id}, principal)
         comment_edits.after_edit(comment, previous_status_id, comment.task_row)
+        comment.just_edited = True
         return comment
 
     def remove(self, comment, force):

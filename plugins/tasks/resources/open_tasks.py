@@ -1,8 +1,6 @@
 """Studio-wide task views: open tasks (filtered, paginated, with their stats), the stats per
 project, and the tasks waiting for the caller's feedback."""
 
-import uuid
-
 import peewee
 
 from framework import BadRequest, Forbidden, operation, principal_of
@@ -13,6 +11,7 @@ from plugins.persons.models import DepartmentLink, Person
 
 from ..models import Task, TaskPersonLink
 from ..services import access, task_views
+from ..services.loading import checked_uuid
 from ..services.task_views import Episode, Sequence
 from .common import TasksResource, integer
 
@@ -21,12 +20,7 @@ NAME_ORDER = (Project.name, Episode.name.asc(nulls="LAST"), Sequence.name.asc(nu
 
 
 def checked_id(value):
-    if value is None:
-        return None
-    try:
-        return str(uuid.UUID(value))
-    except ValueError:
-        raise BadRequest("Wrong UUID format.", data=None) from None
+    return checked_uuid(value, "Wrong UUID format.")
 
 
 def checked_date(value):
@@ -200,3 +194,27 @@ class TasksToCheck(TasksResource):
         else:
             resp.media = {"data": tasks, "stats": stats, "page": page, "limit": limit,
                           "is_more": page * limit < stats["total"]}
+
+    @operation("Distinct filter values of the tasks waiting for the caller's feedback")
+    def on_get_filter_values(self, req, resp):
+        scope = self._scope(req)
+        values = {"project_ids": set(), "task_type_ids": set(), "task_status_ids": set(),
+                  "episode_ids": set(), "person_ids": set()}
+        if scope is not None:
+            query = task_views.enriched_query(TaskStatus.is_feedback_request == True,  # noqa: E712
+                                              *scope)
+            for project_id, type_id, status_id, episode_id, source_id, parent_id, kind in (
+                    query.select(Task.project, Task.task_type, Task.task_status, Episode.id,
+                                 Entity.source, Entity.parent, EntityType.name)
+                    .distinct().tuples()):
+                values["project_ids"].add(project_id)
+                values["task_type_ids"].add(type_id)
+                values["task_status_ids"].add(status_id)
+                episode_id = parent_id if kind == "Sequence" and parent_id else (
+                    episode_id or source_id)
+                if episode_id:
+                    values["episode_ids"].add(episode_id)
+            values["person_ids"] = {row[0] for row in TaskPersonLink.select(
+                TaskPersonLink.person).where(TaskPersonLink.task.in_(
+                    query.select(Task.id))).distinct().tuples()}
+        resp.media = {key: sorted(ids) for key, ids in values.items()}

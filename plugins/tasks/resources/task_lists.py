@@ -10,6 +10,7 @@ from plugins.persons.models import DepartmentLink, Person
 
 from ..models import Subscription, Task
 from ..services import access, loading, presenters, task_views
+from ..services.kinds import entity_of_kind, of_kind
 from ..services.loading import path_id
 from ..services.rules import caller_for
 from .common import TasksResource, page_number, parse_relations
@@ -89,20 +90,6 @@ ENTITY_KINDS = {
     "scenes": ("scene_id", "Scene", False), "edits": ("edit_id", "Edit", True),
     "concepts": ("concept_id", "Concept", True),
 }
-TEMPORAL = ("Shot", "Sequence", "Episode", "Edit", "Scene", "Concept", "ConceptFolder")
-
-
-def entity_of_kind(entity_id, kind):
-    entity = (Entity.select(Entity, EntityType.name.alias("kind_name"))
-              .join(EntityType, on=(Entity.entity_type == EntityType.id))
-              .where(Entity.id == path_id(entity_id)).objects().first())
-    actual = None if entity is None else (
-        entity.kind_name if entity.kind_name in TEMPORAL else "Asset")
-    if actual != kind:
-        raise NotFound()
-    return entity
-
-
 class EntityTaskLists(TasksResource):
     """``/data/<kind>/{id}/tasks`` and the aggregated lists of sequences and episodes."""
 
@@ -145,15 +132,13 @@ class EntityTaskLists(TasksResource):
 
     @operation("Tasks of the assets of an episode")
     def on_get_asset_tasks(self, req, resp, **ids):
-        temporal = EntityType.select(EntityType.id).where(EntityType.name.in_(TEMPORAL))
         resp.media = self._aggregate(req, ids, lambda entity: (
-            (Entity.source == entity.id) & Entity.entity_type.not_in(temporal)))
+            (Entity.source == entity.id) & of_kind("Asset")))
 
     @operation("Tasks of the edits of an episode")
     def on_get_edit_tasks(self, req, resp, **ids):
-        edits = EntityType.select(EntityType.id).where(EntityType.name == "Edit")
         resp.media = self._aggregate(req, ids, lambda entity: (
-            (Entity.parent == entity.id) & Entity.entity_type.in_(edits)))
+            (Entity.parent == entity.id) & of_kind("Edit")))
 
 
 class EntityTypeTasks(TasksResource):

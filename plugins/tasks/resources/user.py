@@ -4,13 +4,11 @@ notifications and the context Kitsu loads after login. Bots are refused, as Zou'
 ``require_person`` does."""
 
 import falcon
-from marshmallow import EXCLUDE, fields
-
-from framework import ApiError, BaseSchema, Forbidden, NotFound, operation, principal_of
+from framework import ApiError, Forbidden, NotFound, operation, principal_of
 
 from plugins.entities.models import Entity, Project, ProjectPersonLink
-from plugins.persons.models import Person
 
+from ..schemas import ReadBody, TaskIdsBody
 from ..services import access, inbox, loading, presenters, subscriptions
 from ..services.loading import path_id
 from .common import TasksResource, flag, read_body, validate
@@ -31,21 +29,6 @@ CONTEXT_SOURCES = (
     ("preview_background_files", "/data/preview-background-files", []),
     ("plugins", "/data/plugins", []),
 )
-
-
-class TaskIdsBody(BaseSchema):
-    class Meta:
-        unknown = EXCLUDE
-
-    task_ids = fields.List(fields.String(), required=True,
-                           validate=lambda ids: len(ids) > 0 or False)
-
-
-class ReadBody(BaseSchema):
-    class Meta:
-        unknown = EXCLUDE
-
-    read = fields.Boolean(allow_none=True, load_default=None)
 
 
 def borrowed_answer(dopesheet, template, req):
@@ -177,14 +160,13 @@ class Notifications(UserResource):
     @operation("The caller's 100 newest notifications (after, before, read, watching, type, "
                "task_type_id, task_status_id)")
     def on_get(self, req, resp):
-        self.person(req)
-        me = Person.get_by_id(principal_of(req).id)
-        resp.media = inbox.inbox(me, inbox.parse_dates(inbox_filters(req)), self.dopesheet)
+        principal = self.person(req)
+        resp.media = inbox.inbox(principal, inbox.parse_dates(inbox_filters(req)),
+                                 self.dopesheet)
 
     def _one(self, req, notification_id):
-        self.person(req)
-        me = Person.get_by_id(principal_of(req).id)
-        found = inbox.inbox(me, {"id": inbox.check_id("notification_id", notification_id)},
+        principal = self.person(req)
+        found = inbox.inbox(principal, {"id": inbox.check_id("notification_id", notification_id)},
                             self.dopesheet)
         if not found:
             raise NotFound()

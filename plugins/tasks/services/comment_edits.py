@@ -4,19 +4,19 @@
 import dataclasses
 import uuid
 
-from framework import emit, utcnow
+from framework import BadRequest, emit, utcnow
 
 from ..models import Comment, CommentAcknowledgement, Notification
-from . import files, mentions, notifications, presenters, status_flow, task_writes
+from . import files, mentions, news, notifications, presenters, status_flow, task_writes
 from .commenting import write_mentions
 
 
-def read_view(comment, dopesheet):
-    """``GET /data/comments/{id}``: the comment with its relations, its author and its
-    repliers as short dicts, its attachments as objects."""
+def read_view(comment, relations, dopesheet):
+    """``GET /data/comments/{id}``: the comment (with its relations, attachments as
+    objects), its author and its repliers as short dicts."""
     stored = files.file_lists([comment.id], dopesheet).get(comment.id, {})
-    item = presenters.comment_dict(comment, relations=True, files=stored)
-    if stored.get("attachment_files"):
+    item = presenters.comment_dict(comment, relations=relations, files=stored)
+    if relations and stored.get("attachment_files"):
         item["attachment_files"] = stored["attachment_files"]
     people = presenters.short_persons({comment.person_id, *(
         reply.get("person_id") for reply in comment.replies or [])} - {None})
@@ -100,3 +100,36 @@ def acknowledge(comment, task, person_id):
         CommentAcknowledgement.insert(comment=comment.id, person=person_id).execute()
         name = "comment:acknowledge"
     emit(name, {"comment_id": comment.id, "person_id": person_id}, project_id=task.project_id)
+
+
+def move(comment, source, target, dopesheet):
+    """Move a comment to another task of the same entity: its notifications and news are
+    written anew for the target, and both tasks recomputed."""
+    if source.id == target.id:
+        raise BadRequest("Source and target tasks must be different.", data=None)
+    if source.entity_id != target.entity_id:
+        raise BadRequest("A comment can only be moved between tasks of the same entity.",
+                         data=None)
+    if comment.preview_file_id or files.file_lists([comment.id], dopesheet).get(
+            comment.id, {}).get("previews"):
+        raise BadRequest("A comment attached to a preview revision cannot be moved.",
+                         data=None)
+    Notification.delete().where(Notification.comment == comment.id).execute()
+    news.withdraw([comment.id], source.project_id)
+    Comment.update(task=target.id, updated_at=utcnow()).where(
+        Comment.id == comment.id).execute()
+    comment.task = target.id
+    status_flow.recompute(source)
+    status_flow.recompute(target)
+    emit("comment:delete", {"comment_id": comment.id, "task_id": source.id},
+         project_id=source.project_id)
+    emit("comment:new", {"comment_id": comment.id, "task_id": target.id,
+                         "task_status_id": comment.task_status_id,
+                         "person_id": comment.person_id, "for_client": comment.for_client},
+         project_id=target.project_id)
+    links = presenters.comment_links([comment.id])
+    notifications.notify_comment(target, comment, False, links["mentions"].get(comment.id, []),
+                                 links["department_mentions"].get(comment.id, []))
+    if not target.is_concept:
+        news.publish(target, comment, False)
+    return presenters.comment_dict(comment, relations=True, links=links)

@@ -9,7 +9,7 @@ from plugins.persons.models import Person
 
 from ..models import Comment, Task
 from . import files
-from .presenters import COMMENT, short_persons
+from .presenters import COMMENT, comment_links, short_persons
 
 Editor = Person.alias("editor")
 COLUMN_COUNT = len(COMMENT.fields)
@@ -88,7 +88,7 @@ def add_link_lists(comments, dopesheet, as_objects):
     ids = [comment["id"] for comment in comments]
     if not ids:
         return comments
-    links = COMMENT.relation_ids(ids)
+    links = comment_links(ids)
     stored = files.file_lists(ids, dopesheet)
     for comment in comments:
         found = stored.get(comment["id"], {})
@@ -125,7 +125,7 @@ def project_comments(project_id, dopesheet, page=None):
     comments = [COMMENT.from_values(values) for values in query.tuples()]
     ids = [comment["id"] for comment in comments]
     if ids:
-        links = COMMENT.relation_ids(ids)
+        links = comment_links(ids)
         stored = files.file_lists(ids, dopesheet)
         for comment in comments:
             found = stored.get(comment["id"], {})

@@ -15,6 +15,7 @@ from plugins.entities.models import (Entity, ProjectStatusAutomationLink, Projec
 
 from ..models import Comment, CommentDepartmentMention, CommentMention, Task
 from . import files, mentions, news, notifications, status_flow
+from .kinds import kind_of
 from .loading import task_rows
 
 HASHTAG = re.compile(r"#[a-zA-Z]*")
@@ -55,10 +56,12 @@ def check_retakes(task, status):
         raise BadRequest(NO_MORE_RETAKES)
 
 
-def write_mentions(comment, person_ids, department_ids):
-    CommentMention.delete().where(CommentMention.comment == comment.id).execute()
-    CommentDepartmentMention.delete().where(
-        CommentDepartmentMention.comment == comment.id).execute()
+def write_mentions(comment, person_ids, department_ids, fresh=False):
+    """The comment's mention links (replaced, unless the comment is ``fresh``)."""
+    if not fresh:
+        CommentMention.delete().where(CommentMention.comment == comment.id).execute()
+        CommentDepartmentMention.delete().where(
+            CommentDepartmentMention.comment == comment.id).execute()
     if person_ids:
         CommentMention.insert_many([{"comment": comment.id, "person": person_id}
                                     for person_id in person_ids]).execute()
@@ -79,7 +82,8 @@ def post(task, status, author_id, draft, dopesheet, with_hashtags=True):
                              person=author_id, text=draft.text, checklist=draft.checklist,
                              links=draft.links, for_client=draft.for_client,
                              created_at=created_at, updated_at=now)
-    write_mentions(comment, person_ids, department_ids)
+    write_mentions(comment, person_ids, department_ids, fresh=True)
+    comment.mention_ids, comment.department_mention_ids = person_ids, department_ids
     stored = files.store(comment, draft.uploads, dopesheet)
     emit("comment:new", {"comment_id": comment.id, "task_id": task.id,
                          "task_status_id": status.id, "person_id": author_id,
@@ -133,10 +137,7 @@ def run_automations(task, author_id, dopesheet):
 
 def applies_to(automation, task):
     wanted = (automation.entity_type or "").lower()
-    kind = (task.entity_type_name or "").lower()
-    if wanted == "asset":
-        return kind not in ("shot", "sequence", "episode", "edit", "scene", "concept")
-    return kind == wanted
+    return kind_of(task.entity_type_name).lower() == wanted
 
 
 def run_automation(automation, task, author_id, dopesheet):

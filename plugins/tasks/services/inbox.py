@@ -2,8 +2,6 @@
 100 newest, each with its task, comment, reply and entity named, in a fixed number of
 queries; marking them read."""
 
-import uuid
-
 import peewee
 
 from framework import BadRequest, emit, utcnow
@@ -16,6 +14,7 @@ from ..models import (Comment, CommentDepartmentMention, CommentMention, Notific
                       Subscription, Task)
 from . import files
 from .entity_names import full_names
+from .loading import checked_uuid
 
 Author = Person.alias("author")
 LIMIT = 100
@@ -71,7 +70,8 @@ def _links(comment_ids, model, column):
 
 
 def inbox(person, filters, dopesheet):
-    """The notifications of ``person`` matching ``filters``, newest first."""
+    """The notifications of ``person`` (a principal: ``id``, ``role``) matching
+    ``filters``, newest first."""
     rows = list(filtered(inbox_query(person.id), filters).limit(LIMIT).tuples())
     comment_ids = [row[3] for row in rows if row[3] is not None]
     mentions = _links(comment_ids, CommentMention, CommentMention.person)
@@ -125,12 +125,11 @@ def mark(notification_id, person_id, read):
     """Set one of the person's notifications read or unread (404 when it is not theirs)."""
     notification = Notification.get_or_none(Notification.id == notification_id,
                                             Notification.person == person_id)
-    if notification is None:
-        return None
-    if read is not None:
-        Notification.update(read=read, updated_at=utcnow()).where(
-            Notification.id == notification.id).execute()
-        notification.read = read
+    if notification is None or read is None:
+        return notification
+    notification.read, notification.updated_at = read, utcnow()
+    Notification.update(read=read, updated_at=notification.updated_at).where(
+        Notification.id == notification.id).execute()
     emit("notification:read" if read else "notification:unread",
          {"person_id": person_id, "notification_id": notification.id})
     return notification
@@ -156,9 +155,4 @@ def parse_dates(filters):
 
 def check_id(name, value):
     """A filter id, or Zou's 400 naming it."""
-    if value is None:
-        return None
-    try:
-        return str(uuid.UUID(value))
-    except ValueError:
-        raise BadRequest(f"Invalid UUID format for {name}: {value}", data=None) from None
+    return checked_uuid(value, f"Invalid UUID format for {name}: {value}")

@@ -5,7 +5,7 @@ import uuid
 
 import peewee
 
-from framework import NotFound
+from framework import BadRequest, NotFound
 
 from plugins.entities.models import Entity, EntityType, Project, TaskStatus, TaskType
 
@@ -21,6 +21,16 @@ def path_id(value):
         return str(uuid.UUID(str(value)))
     except ValueError:
         raise NotFound() from None
+
+
+def checked_uuid(value, message):
+    """``value`` as a canonical UUID string, or Zou's 400 ``message`` (None stays None)."""
+    if value is None:
+        return None
+    try:
+        return str(uuid.UUID(str(value)))
+    except ValueError:
+        raise BadRequest(message, data=None) from None
 
 
 def task_rows(*where):

@@ -9,12 +9,15 @@ lists after ``type``. Clients get a task's studio fields blank (Zou's
 
 import copy
 
+import peewee
+
 from framework.serialize import Serializer
 
 from plugins.entities.models import TaskStatus
 from plugins.persons.models import PERSON_COMPUTED, Person
 
-from ..models import Comment, Notification, Task
+from ..models import (Comment, CommentAcknowledgement, CommentDepartmentMention,
+                      CommentMention, Notification, Task)
 
 TASK = Serializer(Task)
 COMMENT = Serializer(Comment)
@@ -92,14 +95,32 @@ def status_dict(status):
     return STATUS.from_instance(status)
 
 
-def comment_dict(comment, relations=False, files=None):
+def comment_links(comment_ids):
+    """``{relation: {comment_id: [ids]}}`` of the comments' mentions, department mentions and
+    acknowledgements, in one query."""
+    tables = (("mentions", CommentMention, CommentMention.person),
+              ("department_mentions", CommentDepartmentMention,
+               CommentDepartmentMention.department),
+              ("acknowledgements", CommentAcknowledgement, CommentAcknowledgement.person))
+    query = None
+    for name, model, target in tables:
+        part = model.select(peewee.Value(name), model.comment, target).where(
+            model.comment.in_(comment_ids))
+        query = part if query is None else query.union_all(part)
+    found = {name: {} for name, _, _ in tables}
+    for name, comment_id, target_id in query.tuples():
+        found[name].setdefault(comment_id, []).append(target_id)
+    return found
+
+
+def comment_dict(comment, relations=False, files=None, links=None):
     """A comment as Zou serialises it; with ``relations`` its link lists (``files``: what
-    the files plugin reported for it)."""
+    the files plugin reported for it, ``links``: ``comment_links`` when already read)."""
     item = COMMENT.from_instance(comment)
     if not relations:
         return item
     files = files or {}
-    links = COMMENT.relation_ids([comment.id])
+    links = links or comment_links([comment.id])
     item = before_id(item, {"previews": [preview["id"] for preview in files.get("previews", [])]})
     for name in ("mentions", "department_mentions", "acknowledgements"):
         item[name] = links[name].get(comment.id, [])

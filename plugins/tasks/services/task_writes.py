@@ -2,24 +2,19 @@
 
 from framework import BadRequest, emit, utcnow
 
-from plugins.entities.models import EntityType, ProjectPersonLink
+from plugins.entities.models import ProjectPersonLink
 from plugins.persons.models import Person
 
 from ..models import (Comment, CommentAcknowledgement, CommentDepartmentMention,
                       CommentMention, CommentPreviewLink, News, Notification, Subscription,
                       Task, TaskPersonLink)
 from . import news, notifications, status_flow
+from .kinds import entity_kind
+from .loading import checked_uuid
 from .presenters import TASK
 
-TEMPORAL_KINDS = ("Shot", "Sequence", "Episode", "Edit", "Scene", "Concept", "ConceptFolder")
 MISMATCH = "Task type of the task does not match entity type."
-
-
-def entity_kind(entity):
-    """``Asset`` for an asset, else the entity type's name (one query)."""
-    name = (EntityType.select(EntityType.name)
-            .where(EntityType.id == entity.entity_type_id).scalar())
-    return name if name in TEMPORAL_KINDS else "Asset"
+ASSIGNEE_MISSING = "Assignee doesn't exist in database."
 
 
 def check_type_matches(task_type, entity):
@@ -101,9 +96,10 @@ def announce_assignee_changes(task, before, after, author_id):
 
 
 def person_or_400(person_id):
+    person_id = checked_uuid(person_id, ASSIGNEE_MISSING)
     person = Person.get_or_none(Person.id == person_id)
     if person is None:
-        raise BadRequest("Assignee doesn't exist in database.")
+        raise BadRequest(ASSIGNEE_MISSING)
     return person
 
 

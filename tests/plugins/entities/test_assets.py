@@ -1,5 +1,7 @@
 """Asset types and assets: Zou's typed routes, their shapes and rules."""
 
+import json
+
 from tests.plugins.entities.zou_shapes import (ASSET_DETAIL, ASSET_TYPE, ASSET_WITH_TASKS,
                                                ENTITY, FORBIDDEN)
 
@@ -158,3 +160,37 @@ def test_vendors_read_no_asset_without_assigned_tasks(production, member):
     production.call("GET", f"/data/assets/{hero['id']}", 403, headers=headers)
     _, client = member(project, "client")
     assert production.get(f"/data/assets/{hero['id']}", headers=client)["name"] == "Hero"
+
+
+def test_kitsu_streams_assets_with_tasks(production):
+    project = production.project()
+    production.asset(project, "Hero")
+    path = f"/data/assets/with-tasks?project_id={project['id']}&stream=true"
+    streamed = production.call("GET", path, 200)
+    assert streamed.headers["content-type"] == "application/x-ndjson"
+    header, row, end = streamed.text.split("\n")
+    assert (json.loads(header), json.loads(row)["name"], end) == ({"compact": False}, "Hero", "")
+    compact = production.call("GET", path + "&compact=true", 200).text.split("\n")
+    fields = json.loads(compact[0])
+    assert fields["asset_fields"] == ASSET_WITH_TASKS and fields["compact"] is True
+    assert dict(zip(fields["asset_fields"], json.loads(compact[1])))["name"] == "Hero"
+
+
+def test_share_assets(production, defaults, member):
+    project = production.project()
+    hero = production.asset(project, "Hero")
+    crate = production.asset(project, "Crate", "Prop")
+    shared = production.post("/actions/assets/share", {"asset_ids": [hero["id"]]}, 200)
+    assert [(item["name"], item["is_shared"], item["type"]) for item in shared] == [
+        ("Hero", True, "Asset")]
+    props = production.post(f"/actions/projects/{project['id']}/asset-types/"
+                            f"{defaults.asset_type['Prop']}/assets/share", {}, 200)
+    assert [item["id"] for item in props] == [crate["id"]]
+    unshared = production.post(f"/actions/projects/{project['id']}/assets/share",
+                               {"is_shared": False}, 200)
+    assert {item["name"]: item["is_shared"] for item in unshared} == {"Crate": False,
+                                                                      "Hero": False}
+    assert production.post("/actions/assets/share", {}, 200) == []
+    _, artist = member(project)
+    production.call("POST", "/actions/assets/share", 403, headers=artist,
+                    json={"asset_ids": [hero["id"]]})

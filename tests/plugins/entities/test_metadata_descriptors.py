@@ -114,3 +114,11 @@ def test_supervisors_write_descriptors_of_their_departments_only(production, mem
     _, artist = member(project, "user")
     production.call("POST", _descriptors(project), 403, headers=artist,
                     json={"name": "Art", "departments": [modeling]})
+
+
+def test_an_unknown_task_type_is_a_400(production):
+    project = production.project()
+    assert production.call("POST", _descriptors(project), 400, json={
+        "name": "Per task", "entity_type": "Task",
+        "task_type_id": "00000000-0000-0000-0000-000000000000"}).json["message"] == (
+        "The change conflicts with records referencing this one.")

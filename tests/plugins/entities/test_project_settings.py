@@ -166,3 +166,31 @@ def test_settings_are_for_project_managers(production, defaults, member, role, e
                     headers=headers, json={"task_status_id": defaults.task_status["wip"]})
     production.call("GET", f"/data/projects/{project['id']}/settings/status-automations",
                     200 if role == "manager" else 403, headers=headers)
+
+
+def test_task_type_and_status_links_set_priorities(production, defaults):
+    project = production.project()
+    modeling = defaults.task_type[("Modeling", "Asset")]
+    layout = defaults.task_type[("Layout", "Shot")]
+    link = production.post("/data/task-type-links", {
+        "project_id": project["id"], "task_type_id": modeling, "priority": 4})
+    assert list(link) == ["project_id", "task_type_id", "priority", "hd_bitrate_compression",
+                          "ld_bitrate_compression", "is_client_visible"] + BASE
+    assert production.post("/data/task-type-links", {
+        "project_id": project["id"], "task_type_id": modeling, "priority": 5})["id"] == link["id"]
+    production.post("/data/task-type-links", {"project_id": project["id"],
+                                              "task_type_id": layout})
+    ordered = production.post(f"/actions/projects/{project['id']}/task-type-links/reorder",
+                              {"task_type_ids": [layout, modeling]}, 200)
+    assert [(item["task_type_id"], item["priority"]) for item in ordered] == [(layout, 1),
+                                                                             (modeling, 2)]
+    assert production.call("POST", "/data/task-type-links", 400, json={
+        "project_id": project["id"]}).json == {
+        "error": True, "message": "Missing required parameter: task_type_id", "data": None}
+    status = production.post("/data/task-status-links", {
+        "project_id": project["id"], "task_status_id": defaults.task_status["wip"],
+        "roles_for_board": ["user", "manager"]})
+    assert (status["type"], status["roles_for_board"]) == ("ProjectTaskStatusLink",
+                                                          ["user", "manager"])
+    assert production.get(f"/data/projects/{project['id']}")["task_statuses"] == [
+        defaults.task_status["wip"]]

@@ -1,5 +1,7 @@
 """Shots, sequences and episodes: Zou's typed routes, name rules, shapes and deletion."""
 
+import json
+
 import pytest
 
 from tests.plugins.entities.zou_shapes import (ENTITY, ENTITY_WITH_RELATIONS, FORBIDDEN,
@@ -160,3 +162,22 @@ def test_only_managers_create_and_delete(production, show, member):
     production.call("POST", f"/data/projects/{project['id']}/shots", 201, headers=manager,
                     json={"name": "SH030", "sequence_id": sequence["id"]})
     production.call("DELETE", f"/data/shots/{first['id']}", 204, headers=manager)
+
+
+def test_moving_a_shot_under_an_unknown_sequence_is_a_400(production, show):
+    *_, first, _ = show
+    assert production.call("PUT", f"/data/shots/{first['id']}", 400, json={
+        "parent_id": "00000000-0000-0000-0000-000000000000"}).json["message"] == (
+        "The change conflicts with records referencing this one.")
+
+
+def test_kitsu_streams_shots_with_tasks_but_not_sequences(production, show):
+    project, *_ = show
+    streamed = production.call("GET", f"/data/shots/with-tasks?project_id={project['id']}"
+                                      "&stream=true&compact=true", 200)
+    header, *rows, _ = streamed.text.split("\n")
+    assert json.loads(header)["shot_fields"][-2:] == ["type", "tasks"]
+    assert [json.loads(row)[10] for row in rows] == ["SH010", "SH020"]
+    plain = production.call("GET", f"/data/sequences/with-tasks?project_id={project['id']}"
+                                   "&stream=true", 200)
+    assert plain.headers["content-type"].startswith("application/json")

@@ -28,7 +28,7 @@ class Production:
             self.status = {row.short_name: row.id for row in TaskStatus.select()}
             self.task_type = {(row.name, row.for_entity): row.id for row in TaskType.select()}
             self.department = {row.name: row.id for row in Department.select()}
-            kinds = {row.name: row.id for row in EntityType.select()}
+            self.kind = kinds = {row.name: row.id for row in EntityType.select()}
             open_status = ProjectStatus.get(ProjectStatus.name == "Open")
             self.project = Project.create(name="Big Buck", project_status=open_status.id)
             self.project_id = self.project.id

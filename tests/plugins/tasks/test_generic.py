@@ -187,7 +187,8 @@ def test_editing_a_comment_recomputes_mentions_and_the_task(prod):
 
 def test_only_authors_edit_their_comment_text(prod):
     task = prod.shot_task()
-    _, author_headers = prod.member("user")
+    author, author_headers = prod.member("user")
+    prod.assign(task, author)
     _, other = prod.member("user")
     comment = prod.comment(task, "todo", "mine", headers=author_headers)
     path = f"/data/comments/{comment['id']}"
@@ -198,7 +199,8 @@ def test_only_authors_edit_their_comment_text(prod):
 
 def test_deleting_a_comment_recomputes_the_task(prod):
     task = prod.shot_task()
-    _, author = prod.member("user")
+    author_person, author = prod.member("user")
+    prod.assign(task, author_person)
     _, other = prod.member("user")
     prod.comment(task, "wip", "start")
     last = prod.comment(task, "wfa", "review please", headers=author)
