@@ -275,7 +275,9 @@ class ModelApi:
         return [f"{self.event_prefix}:{suffix}" for suffix in ("new", "update", "delete")]
 
 
-def _guard_integrity(action):
+def guard_integrity(action):
+    """Run ``action()`` in a savepoint; an integrity or data error becomes Zou's sanitised
+    400 and leaves the request's transaction usable."""
     try:
         with db.atomic():
             return action()
@@ -296,7 +298,7 @@ class CollectionResource:
         principal = principal_of(req)
         data = api.load_create(read_json_object(req))
         api.require(principal, "create", data=data)
-        instance = _guard_integrity(lambda: api.create(data, principal))
+        instance = guard_integrity(lambda: api.create(data, principal))
         api.emit("new", instance)
         resp.status = falcon.HTTP_201
         resp.media = api.serialize(instance, True, principal)
@@ -321,7 +323,7 @@ class ItemResource:
         instance = api.get_instance(instance_id, principal)
         data = api.load_update(read_json_object(req))
         api.require(principal, "update", instance, data)
-        instance = _guard_integrity(lambda: api.update(instance, data, principal))
+        instance = guard_integrity(lambda: api.update(instance, data, principal))
         api.emit("update", instance)
         resp.media = api.serialize(instance, api.relations_on_update, principal)
 
@@ -330,6 +332,6 @@ class ItemResource:
         principal = principal_of(req)
         instance = api.get_instance(instance_id, principal)
         api.require(principal, "delete", instance)
-        _guard_integrity(lambda: api.delete(instance, principal))
+        guard_integrity(lambda: api.delete(instance, principal))
         api.emit("delete", instance)
         resp.status = falcon.HTTP_204

@@ -197,16 +197,18 @@ class Hooks:
         return "unknown plugin"
 
     def _by_plugin(self, hook_name, **kwargs):
-        """Call a collecting hook plugin by plugin: ``[(plugin_name, result)]``."""
-        caller = getattr(self._hook, hook_name)
+        """Call a hook plugin by plugin, in registration order (core, builtins in their
+        dependency order, then the others): ``[(plugin_name, result)]``."""
+        implementers = {impl.plugin_name for impl in getattr(self._hook, hook_name)
+                        .get_hookimpls()}
+        registered = self.manager.list_name_plugin()
         results = []
-        implementers = {impl.plugin_name: impl.plugin for impl in caller.get_hookimpls()}
-        all_plugins = [plugin for _, plugin in self.manager.list_name_plugin()]
-        for name, plugin in implementers.items():
-            others = [other for other in all_plugins if other is not plugin]
+        for name, plugin in registered:
+            if name not in implementers:
+                continue
+            others = [other for _, other in registered if other is not plugin]
             subset = self.manager.subset_hook_caller(hook_name, remove_plugins=others)
-            for result in subset(**kwargs):
-                results.append((name, result))
+            results.extend((name, result) for result in subset(**kwargs))
         return results
 
     def call(self, hook_name, **kwargs):
@@ -248,7 +250,8 @@ class Hooks:
         self._hook.startup(dopesheet=dopesheet)
 
     def init_data(self, dopesheet):
-        self._hook.init_data(dopesheet=dopesheet)
+        """Each plugin seeds after the plugins it requires (registration order)."""
+        self._by_plugin("init_data", dopesheet=dopesheet)
 
     def client_config(self, dopesheet):
         return self._hook.client_config(dopesheet=dopesheet)

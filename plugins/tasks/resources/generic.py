@@ -8,7 +8,7 @@ import falcon
 from marshmallow import fields, validate
 
 from framework import BadRequest, ModelApi, NotFound, principal_of
-from framework.crud import ItemResource, _guard_integrity, parse_instance_id
+from framework.crud import ItemResource, guard_integrity, parse_instance_id
 from framework.schemas import model_schema
 
 from plugins.entities.models import Entity, TaskType
@@ -36,7 +36,7 @@ class ForcedDeleteResource(ItemResource):
         principal = principal_of(req)
         instance = api.get_instance(instance_id, principal)
         api.require(principal, "delete", instance)
-        _guard_integrity(lambda: api.remove(instance, flag(req, "force")))
+        guard_integrity(lambda: api.remove(instance, flag(req, "force")))
         resp.status = falcon.HTTP_204
 
 
