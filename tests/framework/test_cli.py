@@ -137,13 +137,15 @@ def test_an_invalid_setting_stops_with_one_line_and_status_2(env):
     assert "DOPESHEET_DATABASE__POOL_SIZE" in lines[0]
 
 
-def test_plain_gunicorn_runs_the_app_factory(env):
+def test_plain_gunicorn_runs_the_app_factory(env, tmp_path):
     port = free_port()
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-    process = subprocess.Popen(
-        [gunicorn, "--bind", f"127.0.0.1:{port}", "--workers", "2",
-         "framework.app:create_app()"], env=env, cwd=env["XDG_RUNTIME_DIR"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    log = tmp_path / "gunicorn.log"
+    with open(log, "wb") as output:
+        process = subprocess.Popen(
+            [gunicorn, "--bind", f"127.0.0.1:{port}", "--workers", "2",
+             "framework.app:create_app()"], env=env, cwd=env["XDG_RUNTIME_DIR"],
+            stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -152,7 +154,7 @@ def test_plain_gunicorn_runs_the_app_factory(env):
                     assert json.loads(answer.read()) == {"api": "Dopesheet", "version": "0.1.0"}
                     break
             except OSError:
-                assert process.poll() is None and time.monotonic() < deadline
+                assert process.poll() is None and time.monotonic() < deadline, log.read_text()
                 time.sleep(0.05)
     finally:
         os.killpg(process.pid, signal.SIGTERM)
