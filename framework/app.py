@@ -293,8 +293,9 @@ def _build(overrides, plugins, environ):
         if pending:
             raise ConfigError(f"the database schema is not up to date ({pending[0]}); run "
                               "`dopesheet init-db`")
-    dopesheet.events = EventBus(_collect_events(dopesheet), dopesheet.hooks.event_handlers(),
-                                dopesheet)
+    dopesheet.events = EventBus(_collect_events(dopesheet),
+                                dopesheet.hooks.event_handlers("handle_events"),
+                                dopesheet.hooks.event_handlers("handle_event"), dopesheet)
     dopesheet.schemas = dopesheet.hooks.register_schemas(dopesheet)
 
     app = App(middleware=[RequestMiddleware(dopesheet), DatabaseMiddleware(),

@@ -1,9 +1,10 @@
-"""Events: ``emit()`` during a request, delivered to ``handle_event`` after the commit.
+"""Events: ``emit()`` during a request, delivered to ``handle_events``/``handle_event``
+after the commit.
 
-An event emitted inside a transaction is queued on peewee's commit callbacks: it is delivered
-when the transaction commits and dropped when it rolls back. Outside a transaction (a read
-request, a CLI command) it is delivered at once. Each plugin's handler runs on its own, so a
-failing handler is logged and neither fails the request nor starves the others.
+The events of a transaction are queued on peewee's commit callbacks: delivered together when
+it commits, dropped when it rolls back. Outside a transaction (a read request, a CLI
+command) an event is delivered at once. Each plugin's handler runs on its own, so a failing
+handler is logged and neither fails the request nor starves the others.
 """
 
 import logging
@@ -33,8 +34,13 @@ class Event:
 
 
 class EventBus:
-    def __init__(self, names, handlers, dopesheet):
+    """Events of one transaction are delivered together once it commits: each plugin's
+    ``handle_events`` gets the whole batch (one insert for an event log), then its
+    ``handle_event`` gets them one by one."""
+
+    def __init__(self, names, batch_handlers, handlers, dopesheet):
         self.names = frozenset(names)
+        self._batch_handlers = batch_handlers
         self._handlers = handlers
         self._dopesheet = dopesheet
 
@@ -46,15 +52,29 @@ class EventBus:
         event = Event(name=name, data=dict(data or {}),
                       project_id=str(project_id) if project_id else None,
                       user_id=principal.id if principal is not None else None)
-        db.after_commit(lambda: self.dispatch(event))
+        transaction = db.top_transaction()
+        if transaction is None:
+            self.dispatch([event])
+            return event
+        batch = getattr(transaction, "dopesheet_events", None)
+        if batch is None:
+            batch = transaction.dopesheet_events = []
+            db.after_commit(lambda: self.dispatch(batch))
+        batch.append(event)
         return event
 
-    def dispatch(self, event):
+    def dispatch(self, events):
+        for plugin, call in self._batch_handlers:
+            self._deliver(plugin, events[0].name, call, events=events)
         for plugin, call in self._handlers:
-            try:
-                call(event=event, dopesheet=self._dopesheet)
-            except Exception:
-                log.exception("event %s: handler of plugin %s failed", event.name, plugin)
+            for event in events:
+                self._deliver(plugin, event.name, call, event=event)
+
+    def _deliver(self, plugin, name, call, **arguments):
+        try:
+            call(dopesheet=self._dopesheet, **arguments)
+        except Exception:
+            log.exception("event %s: handler of plugin %s failed", name, plugin)
 
 
 def emit(name, data=None, project_id=None):

@@ -140,6 +140,13 @@ def permission_filter(principal, action, model, dopesheet):
 
 
 @hookspec
+def handle_events(events, dopesheet):
+    """Receive every ``framework.Event`` of a committed transaction at once (a list, in
+    emission order), before ``handle_event`` gets them one by one: the place for work that
+    batches well (one insert of a whole event log). Errors are logged, never raised."""
+
+
+@hookspec
 def handle_event(event, dopesheet):
     """Receive a ``framework.Event`` after the transaction that emitted it committed.
     An exception is logged and never fails the request. Returns nothing."""

@@ -267,13 +267,12 @@ class Hooks:
         return self._hook.permission_filter(principal=principal, action=action, model=model,
                                             dopesheet=dopesheet)
 
-    def event_handlers(self):
-        """``[(plugin_name, call)]``: each plugin's ``handle_event`` callable on its own."""
-        caller = self._hook.handle_event
-        all_plugins = [plugin for _, plugin in self.manager.list_name_plugin()]
-        handlers = []
-        for impl in reversed(caller.get_hookimpls()):
-            others = [other for other in all_plugins if other is not impl.plugin]
-            handlers.append((impl.plugin_name,
-                             self.manager.subset_hook_caller("handle_event", others)))
-        return handlers
+    def event_handlers(self, hook_name="handle_event"):
+        """``[(plugin_name, call)]``: each plugin's implementation of ``hook_name`` on its
+        own, in registration order."""
+        implementers = {impl.plugin_name for impl in getattr(self._hook, hook_name)
+                        .get_hookimpls()}
+        registered = self.manager.list_name_plugin()
+        return [(name, self.manager.subset_hook_caller(
+                    hook_name, [other for _, other in registered if other is not plugin]))
+                for name, plugin in registered if name in implementers]

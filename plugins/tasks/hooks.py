@@ -46,8 +46,8 @@ def permission_filter(principal, model):
 
 
 @hookimpl
-def handle_event(event):
-    event_log.record(event)
+def handle_events(events):
+    event_log.record(events)
 
 
 @hookimpl

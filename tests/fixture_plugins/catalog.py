@@ -7,6 +7,7 @@ from framework import (BaseModel, JSONField, ModelApi, Route, UUIDField, db, emi
                        operation)
 
 RECEIVED = []
+BATCHES = []
 
 
 class Shelf(BaseModel):
@@ -52,6 +53,15 @@ class ItemApi(ModelApi):
     hidden = ("secret",)
 
 
+class TwoTags:
+    @operation("Creates two tags in one transaction")
+    def on_post(self, req, resp):
+        for name in ("first", "second"):
+            tag = Tag.create(name=name)
+            emit("tag:new", {"tag_id": tag.id})
+        resp.media = {}
+
+
 class Failing:
     @operation("Always fails")
     def on_get(self, req, resp):
@@ -72,7 +82,13 @@ def register_models():
 @hookimpl
 def register_routes(dopesheet):
     return (ItemApi(dopesheet).routes() + ModelApi(dopesheet, Shelf, "shelves").routes()
-            + ModelApi(dopesheet, Tag, "tags").routes() + [Route("/data/failing", Failing())])
+            + ModelApi(dopesheet, Tag, "tags").routes()
+            + [Route("/data/failing", Failing()), Route("/data/two-tags", TwoTags())])
+
+
+@hookimpl
+def handle_events(events):
+    BATCHES.append([event.name for event in events])
 
 
 @hookimpl

@@ -56,3 +56,12 @@ def test_event_outside_a_transaction_is_delivered_at_once(app):
     with app.dopesheet.activated():
         app.dopesheet.emit("tag:update", {"tag_id": "x"})
     assert [event.name for event in catalog.RECEIVED] == ["tag:update"]
+
+
+def test_events_of_one_transaction_arrive_as_one_batch(studio, admin_headers):
+    catalog.BATCHES.clear()
+    catalog.RECEIVED.clear()
+    studio.client.simulate_post("/data/two-tags", json={}, headers=admin_headers)
+    studio.client.simulate_post("/data/tags", json={"name": "t"}, headers=admin_headers)
+    assert catalog.BATCHES == [["tag:new", "tag:new"], ["tag:new"]]
+    assert [event.name for event in catalog.RECEIVED] == ["tag:new"] * 3

@@ -33,17 +33,22 @@ def _plain(value):
     return value
 
 
-def record(event):
-    """Write one delivered event (one query; none for the unpersisted ones)."""
-    name = event.name.lower()
-    if name in NOT_PERSISTED:
-        return
-    data = dict(event.data)
-    if event.project_id is not None:
-        data["project_id"] = event.project_id
-    ApiEvent.insert(id=new_id(), name=name, user_id=event.user_id, project_id=event.project_id,
-                    data=jsonb_order(_plain(data)), created_at=event.created_at,
-                    updated_at=event.created_at).execute()
+def record(events):
+    """Write the delivered events of one transaction (one insert; none for the events Zou
+    never persists)."""
+    rows = []
+    for event in events:
+        name = event.name.lower()
+        if name in NOT_PERSISTED:
+            continue
+        data = dict(event.data)
+        if event.project_id is not None:
+            data["project_id"] = event.project_id
+        rows.append({"id": new_id(), "name": name, "user_id": event.user_id,
+                     "project_id": event.project_id, "data": jsonb_order(_plain(data)),
+                     "created_at": event.created_at, "updated_at": event.created_at})
+    if rows:
+        ApiEvent.insert_many(rows).execute()
 
 
 def check_name_parts(values, parameter):
