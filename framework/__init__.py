@@ -9,7 +9,7 @@ __version__ = "0.1.0"
 from .auth import Principal  # noqa: E402
 from .config import SectionSchema as SettingsSchema, StringList  # noqa: E402
 from .crud import ModelApi  # noqa: E402
-from .db import BaseModel, JSONField, UUIDField, db, utcnow  # noqa: E402
+from .db import BaseModel, JSONField, LinkModel, UUIDField, db, fk, utcnow  # noqa: E402
 from .errors import (ApiError, BadRequest, Conflict, Forbidden, NotFound,  # noqa: E402
                      Unauthorized)
 from .events import Event, emit  # noqa: E402
@@ -23,8 +23,8 @@ from .schemas import BaseSchema, model_schema  # noqa: E402
 
 __all__ = [
     "ApiError", "BadRequest", "BaseModel", "BaseSchema", "Conflict", "Event", "Forbidden",
-    "JSONField", "Migration", "ModelApi", "NotFound", "Principal", "Resource", "Route",
+    "JSONField", "LinkModel", "Migration", "ModelApi", "NotFound", "Principal", "Resource", "Route",
     "SettingsSchema", "StringList",
-    "UUIDField", "Unauthorized", "db", "emit", "hookimpl", "model_schema", "operation",
+    "UUIDField", "Unauthorized", "db", "emit", "fk", "hookimpl", "model_schema", "operation",
     "principal_of", "read_json", "read_json_object", "send_mail", "utcnow",
 ]

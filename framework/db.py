@@ -78,7 +78,37 @@ class BaseModel(peewee.Model):
         return super().save(*args, **kwargs)
 
 
-JSONField = peewee.JSONField
+def jsonb_order(value):
+    """``value`` with its objects' keys in PostgreSQL's ``jsonb`` order (shorter keys first,
+    then bytewise): what Zou's JSONB columns answer, on SQLite too."""
+    if isinstance(value, dict):
+        return {key: jsonb_order(value[key])
+                for key in sorted(value, key=lambda key: (len(key.encode()), key.encode()))}
+    if isinstance(value, list):
+        return [jsonb_order(item) for item in value]
+    return value
+
+
+class JSONField(peewee.JSONField):
+    """A JSON column (JSONB on PostgreSQL) whose objects come back in ``jsonb``'s key order
+    on every database, as Zou's do."""
+
+    def db_value(self, value):
+        return super().db_value(jsonb_order(value))
+
+
+def fk(model, column, null=False, **options):
+    """A foreign key stored under Zou's column name (``project_id``), indexed, without a
+    back-reference on the target model."""
+    return peewee.ForeignKeyField(model, column_name=column, null=null, index=True,
+                                  backref="+", **options)
+
+
+class LinkModel(peewee.Model):
+    """Zou's bare association tables: no id, no dates, a composite primary key."""
+
+    class Meta:
+        database = db
 
 
 def sqlite_path(url):

@@ -13,7 +13,7 @@ Many-to-many fields use ``backref="+"`` so the target models keep their own rela
 
 import peewee
 
-from framework import BaseModel, JSONField, UUIDField, db
+from framework import BaseModel, JSONField, LinkModel, UUIDField, fk
 from plugins.persons.models import Department, Person
 
 ROLES = ("user", "admin", "supervisor", "manager", "client", "vendor")
@@ -25,19 +25,6 @@ ENTITY_STATUSES = ("standby", "running", "complete", "canceled")
 DESCRIPTOR_DATA_TYPES = ("string", "number", "list", "taglist", "boolean", "checklist", "date",
                          "url", "textarea", "person")
 OUT_FIELD_TYPES = ("status", "ready_for")
-
-
-def fk(model, column, null=False, **options):
-    """A foreign key stored under Zou's column name, indexed."""
-    return peewee.ForeignKeyField(model, column_name=column, null=null, index=True,
-                                  backref="+", **options)
-
-
-class LinkModel(peewee.Model):
-    """Zou's bare association tables: no id, no dates, a composite primary key."""
-
-    class Meta:
-        database = db
 
 
 # -- studio-wide settings --------------------------------------------------------------------

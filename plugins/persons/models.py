@@ -3,7 +3,7 @@ the ``auth`` plugin keeps passwords and second-factor secrets in its own tables)
 
 import peewee
 
-from framework import BaseModel, JSONField, UUIDField, db
+from framework import BaseModel, JSONField, LinkModel, UUIDField, fk
 from framework.serialize import Serializer
 
 ROLES = ("user", "admin", "supervisor", "manager", "client", "vendor")
@@ -101,13 +101,11 @@ def full_name(first_name, last_name):
     return f"{first_name or ''} {last_name or ''}".strip()
 
 
-class DepartmentLink(peewee.Model):
-    person = peewee.ForeignKeyField(Person, column_name="person_id", index=True,
-                                    on_delete="CASCADE")
-    department = peewee.ForeignKeyField(Department, column_name="department_id", index=True)
+class DepartmentLink(LinkModel):
+    person = fk(Person, "person_id", on_delete="CASCADE")
+    department = fk(Department, "department_id")
 
     class Meta:
-        database = db
         table_name = "department_link"
         primary_key = peewee.CompositeKey("person", "department")
 

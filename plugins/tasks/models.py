@@ -8,30 +8,12 @@ it outlives the rows it tells about, as a log should.
 
 import peewee
 
-from framework import BaseModel, JSONField, UUIDField
-from plugins.entities.models import Entity, LinkModel, Project, TaskStatus, TaskType, fk
+from framework import BaseModel, JSONField, LinkModel, UUIDField, fk
+from plugins.entities.models import Entity, Project, TaskStatus, TaskType
 from plugins.persons.models import Department, Person
 
 NOTIFICATION_TYPES = ("comment", "mention", "assignation", "reply", "reply-mention",
                       "playlist-ready")
-
-
-def jsonb_order(value):
-    """``value`` with its objects' keys in PostgreSQL's ``jsonb`` order (shorter keys first,
-    then bytewise), so a JSON column answers alike on SQLite and PostgreSQL, as Zou's do."""
-    if isinstance(value, dict):
-        return {key: jsonb_order(value[key])
-                for key in sorted(value, key=lambda key: (len(key.encode()), key.encode()))}
-    if isinstance(value, list):
-        return [jsonb_order(item) for item in value]
-    return value
-
-
-class JsonbField(JSONField):
-    """A JSON column whose objects keep ``jsonb``'s key order on every database."""
-
-    def db_value(self, value):
-        return super().db_value(jsonb_order(value))
 
 
 AssigneesThrough = peewee.DeferredThroughModel()
@@ -55,7 +37,7 @@ class Task(BaseModel):
     done_date = peewee.DateTimeField(null=True)
     last_comment_date = peewee.DateTimeField(null=True)
     nb_assets_ready = peewee.IntegerField(null=True, default=0)
-    data = JsonbField(null=True)
+    data = JSONField(null=True)
     nb_drawings = peewee.IntegerField(null=True, default=0)
     shotgun_id = peewee.IntegerField(null=True)
     last_preview_file_id = UUIDField(null=True, index=True)
@@ -94,12 +76,12 @@ class Comment(BaseModel):
     task = fk(Task, "object_id", object_id_name="task_id")
     object_type = peewee.CharField(max_length=80, default="Task", index=True)
     text = peewee.TextField(null=True)
-    data = JsonbField(null=True)
-    replies = JsonbField(null=True, default=list)
-    checklist = JsonbField(null=True, default=list)
+    data = JSONField(null=True)
+    replies = JSONField(null=True, default=list)
+    checklist = JSONField(null=True, default=list)
     pinned = peewee.BooleanField(null=True)
     for_client = peewee.BooleanField(null=True, default=False)
-    links = JsonbField(null=True)
+    links = JSONField(null=True)
     task_status = fk(TaskStatus, "task_status_id", null=True)
     person = fk(Person, "person_id")
     editor = fk(Person, "editor_id", null=True)
@@ -201,7 +183,7 @@ class ApiEvent(BaseModel):
     name = peewee.CharField(max_length=80, index=True)
     user_id = UUIDField(null=True, index=True)
     project_id = UUIDField(null=True, index=True)
-    data = JsonbField(null=True)
+    data = JSONField(null=True)
 
 
 MODELS = (Task, TaskPersonLink, Comment, CommentPreviewLink, CommentMention,

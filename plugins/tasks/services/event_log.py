@@ -8,9 +8,9 @@ import re
 import uuid
 
 from framework import BadRequest
-from framework.db import new_id
+from framework.db import jsonb_order, new_id
 
-from ..models import ApiEvent, jsonb_order
+from ..models import ApiEvent
 
 NOT_PERSISTED = frozenset(("notification:new", "comment:acknowledge", "comment:unacknowledge",
                            "comment:delete-reply"))
