@@ -1,0 +1,18 @@
+"""Files: what a production stores beside its tracking data, with Zou 1.0.97's tables,
+routes and answers.
+
+Provides softwares, output types, file statuses, working files (revisions of a task's work
+files, their content uploaded and downloaded), output files (published revisions of an
+entity or of an asset instance in a shot or scene), attachment files of comments, preview
+files (pictures with thumbnails made by Pillow, movies and other media stored as they are)
+and preview background files: their generic routes and Zou's file, revision, preview and
+download routes. Answers the ``tasks`` plugin's hooks for the files of comments and for the
+rows that disappear with tasks, comments and entities.
+
+Bytes go through the ``files_storage`` hook this plugin publishes (local disk by default),
+written under a temporary name and renamed when the request's transaction commits; the
+paths of new working and output files come from the ``file_path`` hook (the file-tree
+plugin), else from the client.
+"""
+
+REQUIRES = ("persons", "entities", "tasks")

@@ -1,0 +1,1 @@
+"""The files plugin's domain logic: no Falcon here."""

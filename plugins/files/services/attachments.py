@@ -1,0 +1,67 @@
+"""Attachment files of comments and replies: stored with the comment's transaction, listed
+for comments in one query, served back as they were uploaded."""
+
+import mimetypes
+from collections import defaultdict
+
+from plugins.tasks.models import Comment, Task
+
+from ..models import AttachmentFile
+from ..storage import storage_key
+from . import presenters, storing, uploads
+
+MAX_EXTENSION = 6
+INLINE_SAFE_MIMETYPES = frozenset(("image/jpeg", "image/png", "image/gif", "image/webp",
+                                   "image/bmp", "image/avif"))
+"""Served inline; anything else (SVG included: it may carry scripts) is a download."""
+
+
+def key_of(attachment):
+    return storage_key("attachments", attachment.id)
+
+
+def add(comment, upload, reply_id, dopesheet, limit):
+    """Store one ``plugins.tasks.services.files.Upload`` on ``comment``; returns the
+    attachment as comments show it. A reply id the comment does not have is dropped."""
+    stream = uploads.from_bytes(upload.data, limit)
+    _, extension = uploads.split_name(upload.filename)
+    if reply_id and not any(reply.get("id") == reply_id for reply in comment.replies or []):
+        reply_id = None
+    attachment = AttachmentFile.create(
+        name=upload.filename, size=len(upload.data), extension=extension[:MAX_EXTENSION],
+        mimetype=upload.content_type or mimetypes.guess_type(upload.filename)[0],
+        comment=comment.id, reply_id=reply_id)
+    storing.put(dopesheet, key_of(attachment), stream)
+    return presenters.attachment_summary(presenters.ATTACHMENT.from_instance(attachment))
+
+
+def by_comment(comment_ids):
+    """``{comment_id: [attachment summary]}`` in upload order."""
+    found = defaultdict(list)
+    query = (AttachmentFile.select().where(AttachmentFile.comment.in_(list(comment_ids)))
+             .order_by(AttachmentFile.created_at))
+    for item in presenters.rows(presenters.ATTACHMENT, query):
+        found[item["comment_id"]].append(presenters.attachment_summary(item))
+    return found
+
+
+def of_task(task_id):
+    return presenters.attachment_files(
+        AttachmentFile.select().join(Comment, on=(AttachmentFile.comment == Comment.id))
+        .where(Comment.task == task_id).order_by(AttachmentFile.created_at))
+
+
+def of_project(project_id):
+    return presenters.attachment_files(
+        AttachmentFile.select().join(Comment, on=(AttachmentFile.comment == Comment.id))
+        .join(Task, on=(Comment.task == Task.id)).where(Task.project == project_id)
+        .order_by(AttachmentFile.created_at))
+
+
+def remove(attachments, dopesheet):
+    """Delete attachment rows; their files go once the deletion is committed."""
+    if not attachments:
+        return
+    AttachmentFile.delete().where(AttachmentFile.id.in_([a.id for a in attachments])).execute()
+    storing.remove_after_commit(dopesheet, [key_of(a) for a in attachments])
+

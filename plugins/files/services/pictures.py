@@ -1,0 +1,66 @@
+"""Pictures with Pillow: what an uploaded picture is, its PNG original and the variants
+Zou serves (thumbnails, square thumbnails, a web-size preview), each a PNG fitted into its
+size and centred on a transparent canvas."""
+
+import io
+import math
+
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
+
+from framework import BadRequest
+
+NOT_A_PICTURE = "Uploaded file is not a readable picture."
+THUMBNAIL = (150, 100)
+SQUARE = (100, 100)
+AVATAR = (400, 400)
+PREVIEW_WIDTH = 1200
+MAX_PIXELS = 16384 * 16384
+
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+ImageFile.LOAD_TRUNCATED_IMAGES = False
+
+
+def open_picture(stream):
+    """The decoded picture of ``stream``; 400 when it is none Pillow reads."""
+    try:
+        picture = Image.open(stream)
+        picture.load()
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError,
+            SyntaxError):
+        raise BadRequest(NOT_A_PICTURE, data=None) from None
+    return picture
+
+
+def png_bytes(picture):
+    output = io.BytesIO()
+    picture.save(output, "PNG")
+    return output.getvalue()
+
+
+def as_rgba(picture):
+    return picture if picture.mode == "RGBA" else picture.convert("RGBA")
+
+
+def fitted(picture, size):
+    """``picture`` scaled to fit ``size`` (up or down, ratio kept), centred on a transparent
+    ``size`` canvas."""
+    picture = ImageOps.contain(as_rgba(picture), size, Image.Resampling.LANCZOS)
+    canvas = Image.new("RGBA", size, (0, 0, 0, 0))
+    canvas.paste(picture, ((size[0] - picture.width) // 2, (size[1] - picture.height) // 2))
+    return canvas
+
+
+def preview_size(picture):
+    width, height = picture.size
+    return PREVIEW_WIDTH, max(1, math.ceil(PREVIEW_WIDTH * height / width))
+
+
+def variants(picture):
+    """``{kind: PNG bytes}`` of the variants of a preview picture."""
+    return {"thumbnails": png_bytes(fitted(picture, THUMBNAIL)),
+            "thumbnails-square": png_bytes(fitted(picture, SQUARE)),
+            "previews": png_bytes(fitted(picture, preview_size(picture)))}
+
+
+def thumbnail(picture, size):
+    return png_bytes(fitted(picture, size))

@@ -1,0 +1,141 @@
+"""Playlists beyond their generic routes: a project's and an episode's listings, the
+detailed playlist with its previews, adding entities, an entity's previews per task type,
+and build jobs (read and deleted; building movies needs the plugin storing previews)."""
+
+import falcon
+
+from framework import NotFound, operation
+from framework.filters import Page
+from plugins.entities.models import Entity
+from plugins.entities.services.access import effective_role
+from plugins.entities.services.kinds import of_kind
+
+from ..models import BuildJob, Playlist
+from ..schemas import PlaylistEntriesBody, PlaylistEntryBody
+from ..services import playlists, previews
+from .common import ScheduleResource, body, found, id_or_none, validate
+
+
+def page_number(req):
+    try:
+        return int(req.params.get("page", -1) or -1)
+    except ValueError:
+        return -1
+
+
+class ProjectPlaylists(ScheduleResource):
+    def listing(self, req, project_id, query_for):
+        project = self.project(req, project_id, "view_playlists")
+        query = query_for(project)
+        if effective_role(self.person(req), project.id) == "client":
+            query = query.where(Playlist.for_client == True)  # noqa: E712
+        if req.params.get("task_type_id"):
+            query = query.where(Playlist.task_type == req.params["task_type_id"])
+        return playlists.listing(query, page_number(req), req.params.get("sort_by"))
+
+    @operation("Playlists of a project, 20 a page (?page, sort_by, task_type_id)")
+    def on_get(self, req, resp, project_id):
+        resp.media = self.listing(req, project_id, lambda project: Playlist.select().where(
+            Playlist.project == project.id))
+
+    @operation("Playlists of an episode, or of main or all (?for_entity, page, sort_by)")
+    def on_get_episode(self, req, resp, project_id, episode_id):
+        if episode_id not in playlists.PSEUDO_EPISODES:
+            episode = found(Entity, episode_id)
+            if not Entity.select().where(Entity.id == episode.id, of_kind("Episode")).exists():
+                raise NotFound()
+            episode_id = episode.id
+        resp.media = self.listing(req, project_id, lambda project: playlists.of_episode(
+            project.id, episode_id, req.params.get("for_entity")))
+
+    @operation("Every playlist of a project with its build jobs (admins; ?page)")
+    def on_get_all(self, req, resp, project_id):
+        project = self.project(req, project_id, "administer")
+        query = Playlist.select().where(Playlist.project == project.id)
+        number = page_number(req)
+        page = Page(number, self.dopesheet.settings["api"]["page_size"]) if number > 0 else None
+        rows = query.limit(page.limit).offset(page.offset) if page else query
+        items = playlists.with_build_jobs([playlists.SERIALIZER.from_values(values)
+                                           for values in playlists.SERIALIZER.select(rows)])
+        resp.media = page.envelope(items, query.count()) if page else items
+
+    @operation("A playlist with every preview of its entities")
+    def on_get_item(self, req, resp, project_id, playlist_id):
+        project = self.project(req, project_id, "view_playlists")
+        playlist = Playlist.get_or_none(Playlist.id == id_or_none(playlist_id),
+                                        Playlist.project == project.id)
+        if playlist is None:
+            raise NotFound()
+        self.require(req, "read", Playlist, playlist)
+        resp.media = playlists.detailed(playlist, self.dopesheet)
+
+    @operation("Build jobs of a project (admins)")
+    def on_get_build_jobs(self, req, resp, project_id):
+        project = self.project(req, project_id, "administer")
+        query = (BuildJob.select().join(Playlist, on=(BuildJob.playlist == Playlist.id))
+                 .where(Playlist.project == project.id).order_by(BuildJob.created_at))
+        resp.media = [playlists.BUILD_JOB.from_values(values)
+                      for values in playlists.BUILD_JOB.select(query)]
+
+
+class PlaylistEntries(ScheduleResource):
+    def writable(self, req, playlist_id):
+        playlist = found(Playlist, playlist_id)
+        self.require(req, "update", Playlist, playlist)
+        return playlist
+
+    def added(self, resp, playlist, couples):
+        entries = previews.owned([{"entity_id": entity_id, "preview_file_id": preview_id}
+                                  for entity_id, preview_id in couples], self.dopesheet)
+        playlist = playlists.add_entries(
+            playlist, [(entry["entity_id"], entry["preview_file_id"]) for entry in entries],
+            self.dopesheet)
+        resp.media = playlists.SERIALIZER.from_instance(playlist)
+
+    @operation("Append an entity (and a preview of it) to a playlist", body=PlaylistEntryBody)
+    def on_post_entity(self, req, resp, playlist_id):
+        playlist = self.writable(req, playlist_id)
+        values = validate(PlaylistEntryBody, body(req))
+        self.added(resp, playlist, [_couple(values)])
+
+    @operation("Append entities (with previews of theirs) to a playlist",
+               body=PlaylistEntriesBody)
+    def on_post_entities(self, req, resp, playlist_id):
+        playlist = self.writable(req, playlist_id)
+        values = validate(PlaylistEntriesBody, body(req))
+        self.added(resp, playlist, [_couple(entry) for entry in values["entities"]])
+
+
+def _couple(values):
+    preview_id = values.get("preview_file_id")
+    return str(values["entity_id"]), str(preview_id) if preview_id else None
+
+
+class EntityPreviews(ScheduleResource):
+    @operation("An entity's previews per task type, revisions gathered")
+    def on_get(self, req, resp, entity_id):
+        entity = self.entity(req, entity_id)
+        resp.media = previews.entity_previews(entity.id, self.dopesheet)
+
+
+class BuildJobs(ScheduleResource):
+    """A playlist's build job, for its project managers and, on client playlists, its
+    clients."""
+
+    def job(self, req, playlist_id, build_job_id):
+        playlist = found(Playlist, playlist_id)
+        self.require(req, "build", Playlist, playlist)
+        job = found(BuildJob, build_job_id)
+        if job.playlist_id != playlist.id:
+            raise NotFound()
+        return job
+
+    @operation("A build job of a playlist")
+    def on_get(self, req, resp, playlist_id, build_job_id):
+        job = self.job(req, playlist_id, build_job_id)
+        resp.media = playlists.BUILD_JOB.from_instance(job)
+
+    @operation("Delete a build job of a playlist", status=204)
+    def on_delete(self, req, resp, playlist_id, build_job_id):
+        self.job(req, playlist_id, build_job_id).delete_instance()
+        resp.status = falcon.HTTP_204
