@@ -17,14 +17,17 @@ from .hookspecs import hookimpl  # noqa: E402
 from .mail import send_mail  # noqa: E402
 from .migrations import Migration  # noqa: E402
 from .permissions import Resource  # noqa: E402
-from .requests import principal_of, read_json, read_json_object  # noqa: E402
+from .requests import (json_body, principal_of, read_json, read_json_object,  # noqa: E402
+                       validated)
+from .resources import PluginResource, get_or_404  # noqa: E402
 from .routing import Route, operation  # noqa: E402
 from .schemas import BaseSchema, model_schema  # noqa: E402
 
 __all__ = [
     "ApiError", "BadRequest", "BaseModel", "BaseSchema", "Conflict", "Event", "Forbidden",
-    "JSONField", "LinkModel", "Migration", "ModelApi", "NotFound", "Principal", "Resource", "Route",
-    "SettingsSchema", "StringList",
-    "UUIDField", "Unauthorized", "db", "emit", "fk", "hookimpl", "model_schema", "operation",
-    "principal_of", "read_json", "read_json_object", "send_mail", "utcnow",
+    "JSONField", "LinkModel", "Migration", "ModelApi", "NotFound", "PluginResource",
+    "Principal", "Resource", "Route", "SettingsSchema", "StringList", "UUIDField",
+    "Unauthorized", "db", "emit", "fk", "get_or_404", "hookimpl", "json_body", "model_schema",
+    "operation", "principal_of", "read_json", "read_json_object", "send_mail", "utcnow",
+    "validated",
 ]

@@ -1,8 +1,9 @@
-"""Helpers for responders: the caller, and a JSON object body with Zou's answers."""
+"""Helpers for responders: the caller, and JSON bodies validated with Zou's answers."""
 
 import falcon
+from marshmallow import ValidationError
 
-from .errors import BadRequest, UnsupportedMediaType
+from .errors import BadRequest, UnsupportedMediaType, validation_error
 
 EMPTY_BODY = ("Data are empty. Please verify that you sent JSON data and that you set the "
               "right headers.")
@@ -38,3 +39,25 @@ def read_json_object(req):
     if not isinstance(body, dict):
         raise BadRequest("The request body must be a JSON object.")
     return body
+
+
+def validated(schema, values, many=False):
+    """``values`` loaded by ``schema`` (a marshmallow schema class or instance); a refusal is
+    Zou's 400 ``Validation error.`` naming the fields."""
+    loader = schema(many=many) if isinstance(schema, type) else schema
+    try:
+        return loader.load(values)
+    except ValidationError as error:
+        raise validation_error(error.messages) from None
+
+
+def json_body(req, schema, many=False):
+    """The JSON body loaded by ``schema``. An empty body is ``{}`` (``[]`` with ``many``), as
+    Zou's validation treats it; a body of the wrong JSON kind is a 400."""
+    body = read_json(req) if req.content_length else None
+    if body is None:
+        body = [] if many else {}
+    if not isinstance(body, list if many else dict):
+        raise BadRequest("A JSON array is expected." if many
+                         else "The request body must be a JSON object.")
+    return validated(schema, body, many=many)

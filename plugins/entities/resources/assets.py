@@ -3,7 +3,7 @@ its creation and deletion, and what it is cast with."""
 
 import falcon
 
-from framework import operation, principal_of, utcnow
+from framework import json_body, operation, principal_of, utcnow
 
 from .. import schemas
 from ..models import Entity, EntityLink, EntityType
@@ -11,7 +11,7 @@ from ..services import creation, deletion, listing, views
 from ..services.kinds import ASSET, of_kind, path_id
 from ..services.tasks import task_types_of
 from . import streaming
-from .common import ProductionResource, flag, guarded, load
+from .common import ProductionResource, flag, guarded
 from .projects import ASSET_TYPE, TASK_TYPE
 
 
@@ -97,7 +97,7 @@ class ProjectAssets(ProductionResource):
     @operation("Create an asset", body=schemas.AssetBody, status=201)
     def on_post_new(self, req, resp, project_id, asset_type_id):
         project = self.project(req, project_id, "manage")
-        body = load(schemas.AssetBody, req)
+        body = json_body(req, schemas.AssetBody)
         asset = creation.create_asset(project, path_id(asset_type_id), body, principal_of(req).id)
         self.entity_event(ASSET, "new", asset)
         resp.status = falcon.HTTP_201
@@ -121,7 +121,7 @@ class AssetSharing(ProductionResource):
     @guarded
     @operation("Share or unshare the given assets", body=schemas.ShareBody)
     def on_post(self, req, resp):
-        body = load(schemas.ShareBody, req)
+        body = json_body(req, schemas.ShareBody)
         assets = list(Entity.select().where(Entity.id.in_([str(i) for i in body["asset_ids"]]),
                                             of_kind(ASSET)))
         for project_id in {asset.project_id for asset in assets}:
@@ -133,7 +133,7 @@ class AssetSharing(ProductionResource):
                body=schemas.ShareBody)
     def on_post_project(self, req, resp, project_id, asset_type_id=None):
         project = self.project(req, project_id, "manage")
-        body = load(schemas.ShareBody, req)
+        body = json_body(req, schemas.ShareBody)
         query = Entity.select(Entity.id).where(Entity.project == project.id, of_kind(ASSET))
         if asset_type_id is not None:
             query = query.where(Entity.entity_type == path_id(asset_type_id))

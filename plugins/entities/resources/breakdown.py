@@ -1,7 +1,7 @@
 """Casting routes: read an entity's casting and the grouped castings Zou offers, replace a
 casting, cast one asset into several entities, and a project's entity links."""
 
-from framework import BadRequest, NotFound, Route, operation, read_json
+from framework import BadRequest, NotFound, Route, json_body, operation, read_json
 from framework.filters import parse_page
 from framework.schemas import parse_datetime
 from framework.serialize import Serializer
@@ -10,7 +10,7 @@ from .. import schemas
 from ..models import Entity, EntityLink
 from ..services import casting
 from ..services.kinds import ASSET, EPISODE, SEQUENCE, entity_kind, get_entity, path_id
-from .common import ProductionResource, guarded, load
+from .common import ProductionResource, guarded
 
 LINK = Serializer(EntityLink)
 BATCH_SHAPE = "Request body must be a JSON object mapping entity ids to casting arrays"
@@ -64,7 +64,7 @@ class Casting(ProductionResource):
     def on_put_asset(self, req, resp, project_id, asset_id):
         project = self.project(req, project_id, "manage")
         asset = get_entity(asset_id, ASSET)
-        body = load(schemas.CastAssetBody, req)
+        body = json_body(req, schemas.CastAssetBody)
         ids = [path_id(value) for value in body["entity_ids"]]
         entities = list(Entity.select().where(Entity.id.in_(ids),
                                               Entity.project == project.id))

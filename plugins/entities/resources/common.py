@@ -1,5 +1,6 @@
-"""What the plugin's resources share: the caller, permission checks through the hooks,
-validated bodies, and ``?force=true`` on the generic DELETE routes."""
+"""What the plugin's resources share: projects and entities by path id with the caller's
+rights, their events, integrity errors as 400s, and ``?force=true`` on the generic DELETE
+routes."""
 
 import dataclasses
 import functools
@@ -7,11 +8,8 @@ from contextvars import ContextVar
 
 import peewee
 
-from marshmallow import ValidationError
-
-from framework import BadRequest, ModelApi, NotFound, Resource, principal_of, read_json
+from framework import BadRequest, ModelApi, NotFound, PluginResource
 from framework.crud import ItemResource, integrity_message
-from framework.errors import validation_error
 from framework.filters import parse_bool
 
 from ..models import Entity, Project
@@ -59,23 +57,12 @@ class ForceDeleteApi(ModelApi):
         return _deleting_with_force.get()
 
 
-class PluginResource:
-    """Base of the hand-made resources: the context, permission checks and bodies."""
+def flag(req, name):
+    return parse_bool(req.params.get(name), False)
 
-    def __init__(self, dopesheet):
-        self.dopesheet = dopesheet
 
-    def require(self, req, action, model, instance=None, data=None):
-        principal = principal_of(req)
-        self.dopesheet.permissions.require(principal, action, Resource(model, instance, data))
-        return principal
-
-    def allowed(self, req, action, model, instance=None, data=None):
-        return self.dopesheet.permissions.allowed(principal_of(req), action,
-                                                  Resource(model, instance, data))
-
-    def emit(self, name, data, project_id=None):
-        self.dopesheet.emit(name, data, project_id=project_id)
+class ProductionResource(PluginResource):
+    """Resources reading projects and entities by path id, with the caller's rights."""
 
     def entity_event(self, kind, suffix, entity):
         """Zou's ``<kind>:<suffix>`` event of an entity (``shot:new``, ``asset:delete``...)."""
@@ -86,26 +73,6 @@ class PluginResource:
     def removed(self, kind, entity, canceled):
         """The event of a deletion: Zou only updates an entity it canceled."""
         self.entity_event(kind, "update" if canceled else "delete", entity)
-
-
-def load(schema, req, many=False):
-    """A JSON body validated by ``schema`` (an empty body is ``{}``, as Zou's pydantic
-    routes treat it); 400 with Zou's ``Validation error.`` shape otherwise."""
-    body = read_json(req)
-    if body is None:
-        body = [] if many else {}
-    try:
-        return schema(many=many).load(body)
-    except ValidationError as error:
-        raise validation_error(error.messages) from None
-
-
-def flag(req, name):
-    return parse_bool(req.params.get(name), False)
-
-
-class ProductionResource(PluginResource):
-    """Resources reading projects and entities by path id, with the caller's rights."""
 
     def project(self, req, project_id, action="read"):
         project = Project.get_or_none(Project.id == path_id(project_id))

@@ -2,7 +2,7 @@
 
 import falcon
 
-from framework import Forbidden, NotFound, operation, principal_of
+from framework import Forbidden, NotFound, json_body, operation, principal_of
 
 from plugins.persons.models import Department
 
@@ -10,7 +10,7 @@ from .. import schemas
 from ..models import DepartmentMetadataDescriptorLink, MetadataDescriptor, Project
 from ..services import descriptors
 from ..services.kinds import path_id
-from .common import ProductionResource, guarded, load
+from .common import ProductionResource, guarded
 
 
 class Descriptors(ProductionResource):
@@ -44,7 +44,7 @@ class Descriptors(ProductionResource):
     @operation("Create a metadata descriptor", body=schemas.DescriptorBody, status=201)
     def on_post(self, req, resp, project_id):
         project = self.project(req, project_id)
-        body = load(schemas.DescriptorBody, req)
+        body = json_body(req, schemas.DescriptorBody)
         self.require(req, "supervise", Project, project, body)
         descriptors.check_data_type(body)
         descriptors.check_task_type(body)
@@ -72,7 +72,7 @@ class Descriptors(ProductionResource):
     def on_put_item(self, req, resp, project_id, metadata_descriptor_id):
         project = self.project(req, project_id)
         descriptor = self._descriptor(project, metadata_descriptor_id)
-        body = load(schemas.DescriptorUpdateBody, req)
+        body = json_body(req, schemas.DescriptorUpdateBody)
         self.require(req, "supervise", Project, project, body)
         descriptors.check_data_type(body)
         departments = body.pop("departments")
@@ -105,7 +105,7 @@ class Descriptors(ProductionResource):
     @operation("Reorder the descriptors of one entity type", body=schemas.DescriptorOrderBody)
     def on_post_reorder(self, req, resp, project_id):
         project = self.project(req, project_id, "manage")
-        body = load(schemas.DescriptorOrderBody, req)
+        body = json_body(req, schemas.DescriptorOrderBody)
         for position, descriptor_id in enumerate(body["descriptor_ids"], start=1):
             (MetadataDescriptor.update(position=position)
              .where(MetadataDescriptor.id == path_id(descriptor_id),

@@ -4,13 +4,13 @@ an asset; adding and removing them in a shot. Enabling and disabling one is the 
 
 import falcon
 
-from framework import NotFound, Route, operation
+from framework import NotFound, Route, json_body, operation
 
 from .. import schemas
 from ..models import AssetInstance, Entity
 from ..services import instances, views
 from ..services.kinds import ASSET, SCENE, SHOT, get_entity, path_id
-from .common import ProductionResource, guarded, load
+from .common import ProductionResource, guarded
 
 
 class SceneInstances(ProductionResource):
@@ -23,7 +23,7 @@ class SceneInstances(ProductionResource):
                status=201)
     def on_post(self, req, resp, scene_id):
         scene = self.entity(req, scene_id, SCENE)
-        body = load(schemas.SceneInstanceBody, req)
+        body = json_body(req, schemas.SceneInstanceBody)
         asset = get_entity(str(body["asset_id"]), ASSET)
         created(self, resp, instances.create(asset, body["description"], scene_id=scene.id),
                 scene.project_id)
@@ -42,7 +42,7 @@ class ShotInstances(ProductionResource):
     @operation("Add an asset instance to a shot", body=schemas.ShotInstanceBody, status=201)
     def on_post(self, req, resp, shot_id):
         shot = self.entity(req, shot_id, SHOT)
-        body = load(schemas.ShotInstanceBody, req)
+        body = json_body(req, schemas.ShotInstanceBody)
         instance = AssetInstance.get_or_none(AssetInstance.id == str(body["asset_instance_id"]))
         if instance is None:
             raise NotFound()
@@ -78,7 +78,7 @@ class AssetInstances(ProductionResource):
                body=schemas.AssetInstanceBody, status=201)
     def on_post_inside(self, req, resp, asset_id):
         target = self.entity(req, asset_id, ASSET, "browse")
-        body = load(schemas.AssetInstanceBody, req)
+        body = json_body(req, schemas.AssetInstanceBody)
         asset = get_entity(str(body["asset_to_instantiate_id"]), ASSET)
         created(self, resp, instances.create(asset, body["description"],
                                              target_asset_id=target.id), target.project_id)

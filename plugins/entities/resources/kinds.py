@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import falcon
 
-from framework import Forbidden, NotFound, Route, operation, principal_of, utcnow
+from framework import Forbidden, NotFound, Route, json_body, operation, principal_of, utcnow
 
 from .. import schemas
 from ..models import Entity
@@ -19,7 +19,7 @@ from ..services import creation, deletion, listing, naming, views
 from ..services.kinds import CONCEPT, EDIT, EPISODE, SCENE, SEQUENCE, SHOT
 from ..services.tasks import task_types_of
 from . import streaming
-from .common import ProductionResource, flag, guarded, load
+from .common import ProductionResource, flag, guarded
 from .projects import TASK_TYPE
 
 
@@ -150,7 +150,7 @@ class KindResource(ProductionResource):
                status=201)
     def on_post_project(self, req, resp, project_id):
         project = self.project(req, project_id, "manage")
-        body = load(self.kind.body, req)
+        body = json_body(req, self.kind.body)
         entity, created = self.kind.create(project, body, principal_of(req).id)
         if created:
             self.entity_event(self.kind.name, "new", entity)
@@ -170,7 +170,7 @@ class ShotResource(KindResource):
                body=schemas.ShotUpdateBody)
     def on_put_item(self, req, resp, shot_id):
         shot = self.entity(req, shot_id, SHOT, "update")
-        body = load(schemas.ShotUpdateBody, req)
+        body = json_body(req, schemas.ShotUpdateBody)
         if isinstance(body.get("data"), dict):
             body["data"] = {**(shot.data or {}), **body["data"]}
         if body.get("parent_id") is not None:

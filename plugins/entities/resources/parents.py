@@ -3,14 +3,14 @@ sequences``...), what is cast in a shot or an asset, and the shots of a scene.""
 
 import falcon
 
-from framework import Route, operation, principal_of, utcnow
+from framework import Route, json_body, operation, principal_of, utcnow
 
 from .. import schemas
 from ..models import Entity
 from ..services import listing, views
 from ..services.kinds import EDIT, EPISODE, SCENE, SEQUENCE, SHOT, get_entity, path_id
 from .assets import cast_assets
-from .common import ProductionResource, guarded, load
+from .common import ProductionResource, guarded
 from .kinds import single
 
 CHILDREN = (
@@ -60,7 +60,7 @@ class SceneShots(ProductionResource):
     @operation("Link a shot to a scene", body=schemas.SceneShotBody, status=201)
     def on_post(self, req, resp, scene_id):
         scene = self.entity(req, scene_id, SCENE)
-        shot = get_entity(str(load(schemas.SceneShotBody, req)["shot_id"]), SHOT)
+        shot = get_entity(str(json_body(req, schemas.SceneShotBody)["shot_id"]), SHOT)
         self._link(shot, scene.id)
         self.emit("shot:add-to-scene", {"scene_id": scene.id, "shot_id": shot.id},
                   scene.project_id)

@@ -4,7 +4,7 @@
 import falcon
 import orjson
 
-from framework import operation, principal_of
+from framework import json_body, operation, principal_of
 from framework.serialize import Serializer
 
 from plugins.persons.resources import PersonApi
@@ -14,7 +14,7 @@ from ..models import (Entity, EntityType, MetadataDescriptor, Project, ProjectTa
                       StatusAutomation, TaskStatus, TaskType)
 from ..services import projects
 from ..services.kinds import of_kind, path_id
-from .common import ProductionResource, guarded, load
+from .common import ProductionResource, guarded
 
 LINK_SERIALIZER = Serializer(ProjectTaskStatusLink)
 ASSET_TYPE = Serializer(EntityType, type_name="AssetType")
@@ -85,7 +85,7 @@ class Team(ProductionResource):
     @operation("Add a person to a project's team", body=schemas.TeamBody, status=201)
     def on_post(self, req, resp, project_id):
         project = self.project(req, project_id, "manage")
-        body = load(schemas.TeamBody, req)
+        body = json_body(req, schemas.TeamBody)
         projects.add_team_member(project, str(body["person_id"]), body["role"])
         self.changed(project)
         resp.status = falcon.HTTP_201
@@ -95,7 +95,7 @@ class Team(ProductionResource):
     @operation("Set a team member's role in the project", body=schemas.TeamRoleBody)
     def on_put_member(self, req, resp, project_id, person_id):
         project = self.project(req, project_id, "manage")
-        body = load(schemas.TeamRoleBody, req)
+        body = json_body(req, schemas.TeamRoleBody)
         resp.media = projects.set_team_role(project, path_id(person_id), body["role"])
         self.changed(project)
 
@@ -144,7 +144,7 @@ class Settings(ProductionResource):
     def on_post(self, req, resp, project_id):
         project = self.project(req, project_id, "manage")
         schema, key = SETTING_BODIES[self.kind]
-        body = load(schema, req)
+        body = json_body(req, schema)
         target_id = str(body.pop(key))
         projects.add_setting(project, self.kind, target_id, body)
         self.emit("project:update", {"project_id": project.id}, project.id)
@@ -167,7 +167,7 @@ class TaskStatusSettings(Settings):
                body=schemas.TaskStatusOverrideBody)
     def on_put_item(self, req, resp, project_id, task_status_id):
         project = self.project(req, project_id, "manage")
-        body = load(schemas.TaskStatusOverrideBody, req)
+        body = json_body(req, schemas.TaskStatusOverrideBody)
         link = projects.override_status(project, path_id(task_status_id),
                                         body["is_client_allowed"])
         resp.media = LINK_SERIALIZER.from_instance(link)
@@ -191,7 +191,7 @@ class SettingsBatch(ProductionResource):
     @operation("Link task types, task statuses and asset types in one call")
     def on_post(self, req, resp, project_id):
         project = self.project(req, project_id, "manage")
-        body = load(schemas.SettingsBatchBody, req)
+        body = json_body(req, schemas.SettingsBatchBody)
         projects.apply_batch(project, body)
         self.emit("project:update", {"project_id": project.id}, project.id)
         resp.media = project_dict(project)

@@ -3,7 +3,7 @@ descriptor snapshot, a template made from a project, a template applied to a pro
 
 import falcon
 
-from framework import Route, operation
+from framework import Route, json_body, operation
 from framework.serialize import Serializer
 
 from .. import schemas
@@ -11,7 +11,7 @@ from ..models import (ProjectTemplate, ProjectTemplateTaskStatusLink,
                       ProjectTemplateTaskTypeLink)
 from ..services import templates
 from ..services.kinds import path_id
-from .common import ProductionResource, guarded, load
+from .common import ProductionResource, guarded
 from .projects import AUTOMATION, TASK_STATUS, TASK_TYPE, project_dict
 
 TEMPLATE = Serializer(ProjectTemplate)
@@ -66,7 +66,7 @@ class TemplateLinks(ProductionResource):
     def on_post(self, req, resp, project_template_id):
         template = self._template(req, project_template_id, "update")
         schema, key = BODIES[self.kind]
-        body = load(schema, req)
+        body = json_body(req, schema)
         target_id = str(body.pop(key))
         link = templates.attach(template, self.kind, target_id,
                                 {key: value for key, value in body.items() if value is not None})
@@ -90,7 +90,7 @@ class TemplateLinks(ProductionResource):
     def on_post_reorder(self, req, resp, project_template_id):
         template = self._template(req, project_template_id, "update")
         key = "task_type_ids" if self.kind == "task-types" else "task_status_ids"
-        body = load(schemas.TemplateOrderBody, req)
+        body = json_body(req, schemas.TemplateOrderBody)
         templates.reorder(template, self.kind, body.get(key) or [])
         serializer = LINK_SERIALIZERS[self.kind]
         resp.media = [serializer.from_instance(link)
@@ -103,7 +103,7 @@ class TemplateActions(ProductionResource):
                body=schemas.TemplateDescriptorsBody)
     def on_put_descriptors(self, req, resp, project_template_id):
         template = self._update(req, project_template_id,
-                                metadata_descriptors=load(schemas.TemplateDescriptorsBody, req)[
+                                metadata_descriptors=json_body(req, schemas.TemplateDescriptorsBody)[
                                     "metadata_descriptors"])
         resp.media = TEMPLATE.from_instance(template)
 
@@ -111,7 +111,7 @@ class TemplateActions(ProductionResource):
     @operation("Set a template's default preview background",
                body=schemas.TemplateBackgroundBody)
     def on_put_background(self, req, resp, project_template_id):
-        value = load(schemas.TemplateBackgroundBody, req)["default_preview_background_file_id"]
+        value = json_body(req, schemas.TemplateBackgroundBody)["default_preview_background_file_id"]
         template = self._update(req, project_template_id,
                                 default_preview_background_file_id=value and str(value))
         resp.media = TEMPLATE.from_instance(template)
@@ -130,7 +130,7 @@ class TemplateActions(ProductionResource):
     def on_post_from_project(self, req, resp, project_id):
         project = self.project(req, project_id)
         self.require(req, "create", ProjectTemplate)
-        body = load(schemas.TemplateFromProjectBody, req)
+        body = json_body(req, schemas.TemplateFromProjectBody)
         template = templates.from_project(project, body["name"], body["description"])
         resp.status = falcon.HTTP_201
         resp.media = TEMPLATE.from_instance(template)
