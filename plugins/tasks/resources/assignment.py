@@ -1,7 +1,7 @@
 """Assigning tasks (one task to a person, several tasks to a person), clearing assignations
 and setting priorities, with Zou's rule of skipping the tasks the caller may not touch."""
 
-from framework import Forbidden, NotFound, operation, principal_of
+from framework import Forbidden, NotFound, operation, principal_of, validated
 
 from plugins.entities.models import Project
 from plugins.persons.models import DepartmentLink
@@ -9,7 +9,7 @@ from plugins.persons.models import DepartmentLink
 from ..models import Task
 from ..schemas import AssignPersonBody, ClearAssignationBody, PriorityBody, TaskIdsBody
 from ..services import loading, presenters, status_flow, task_writes
-from .common import TasksResource, read_body, validate as load
+from .common import TasksResource, read_body
 
 
 def person_departments(person_id):
@@ -55,7 +55,7 @@ class Assignment(TasksResource):
 
     @operation("Assign a task to a person", body=AssignPersonBody)
     def on_put_task(self, req, resp, task_id):
-        body = load(AssignPersonBody, read_body(req)[0])
+        body = validated(AssignPersonBody, read_body(req)[0])
         task = loading.get_task(task_id)
         assignment = self._assignment(body["person_id"])
         self.require(req, "assign", Task, task, assignment)
@@ -67,7 +67,7 @@ class Assignment(TasksResource):
     @operation("Assign tasks to a person; the tasks the caller may not assign are skipped",
                body=TaskIdsBody)
     def on_put_person(self, req, resp, person_id):
-        body = load(TaskIdsBody, read_body(req)[0])
+        body = validated(TaskIdsBody, read_body(req)[0])
         assignment = self._assignment(person_id)
         resp.media = self._assign(req, self._reachable(req, body["task_ids"], "assign",
                                                        assignment), assignment)
@@ -75,7 +75,7 @@ class Assignment(TasksResource):
     @operation("Unassign tasks (one person, or everyone); answers the ids of the cleared "
                "tasks", body=ClearAssignationBody)
     def on_put_clear(self, req, resp):
-        body = load(ClearAssignationBody, read_body(req)[0])
+        body = validated(ClearAssignationBody, read_body(req)[0])
         cleared = []
         for task in self._reachable(req, body["task_ids"], "unassign",
                                     {"person_id": body["person_id"]}):
@@ -85,7 +85,7 @@ class Assignment(TasksResource):
 
     @operation("Set the priority of tasks the caller supervises", body=PriorityBody)
     def on_put_priority(self, req, resp):
-        body = load(PriorityBody, read_body(req)[0])
+        body = validated(PriorityBody, read_body(req)[0])
         updated = []
         for task in self._reachable(req, body["task_ids"], "update",
                                     {"priority": body["priority"]}):

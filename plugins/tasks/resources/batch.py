@@ -9,7 +9,7 @@ anything is written, and an item failing while written rolls the whole request b
 import re
 
 import falcon
-from framework import ApiError, BadRequest, Forbidden, operation, principal_of
+from framework import ApiError, BadRequest, Forbidden, operation, principal_of, validated
 
 from plugins.entities.models import Project, TaskStatus
 
@@ -19,7 +19,6 @@ from ..services.rules import caller_for
 from ..schemas import ManyItem, OneTaskBatch, TaskBatch
 from .comments import posted_view
 from .common import TasksResource, form_json, is_multipart, read_body, read_list
-from .common import validate as load
 
 FILE_FIELD = re.compile(r"^(attachment_file|preview_file)-(\d+)(?:-\d+)?$")
 
@@ -43,7 +42,7 @@ class BatchComments(TasksResource):
         values, uploads = read_body(req)
         if is_multipart(req):
             values = {"comments": form_json(values, "comments")}
-        return load(item_schema, values)["comments"], uploads_by_item(uploads)
+        return validated(item_schema, values)["comments"], uploads_by_item(uploads)
 
     def _checked(self, req, items, fixed_task_id=None):
         """``[(task, status, item)]`` once every item passed, else the first failure."""
@@ -119,7 +118,7 @@ class CommentMany(TasksResource):
             body = form_json(read_body(req)[0], "comments")
         else:
             body = read_list(req)
-        items = load(ManyItem, body, many=True)
+        items = validated(ManyItem, body, many=True)
         principal = principal_of(req)
         is_manager = self.allowed(req, "manage", Project, project)
         posted = []

@@ -4,7 +4,7 @@ project's comments."""
 
 import falcon
 
-from framework import BadRequest, Forbidden, NotFound, operation, principal_of
+from framework import BadRequest, Forbidden, NotFound, operation, principal_of, validated
 from framework.filters import parse_page
 
 from plugins.entities.models import Project
@@ -15,7 +15,7 @@ from ..schemas import CommentBody, MoveBody, ReplyBody
 from ..services import comment_edits, comment_views, commenting, files, loading, presenters
 from ..services.access import caller_in
 from ..services.rules import caller_for
-from .common import TasksResource, page_number, read_body, validate
+from .common import TasksResource, page_number, read_body
 
 
 def draft_of(body, uploads, may_backdate):
@@ -56,7 +56,7 @@ class TaskComments(TasksResource):
                body=CommentBody, status=201)
     def on_post_new(self, req, resp, task_id):
         values, uploads = read_body(req)
-        body = validate(CommentBody, values)
+        body = validated(CommentBody, values)
         task = loading.get_task(task_id)
         status = loading.get_status(loading.path_id(body["task_status_id"]))
         principal = self.require(req, "comment", Task, task, {"task_status": status})
@@ -104,7 +104,7 @@ class TaskComments(TasksResource):
         comment.task_row = task
         principal = self.require(req, "reply", Comment, comment)
         values, uploads = read_body(req)
-        body = validate(ReplyBody, values)
+        body = validated(ReplyBody, values)
         resp.media = comment_edits.reply(comment, task, principal.id, body["text"] or "",
                                          uploads, self.dopesheet)
 
@@ -140,7 +140,7 @@ class TaskComments(TasksResource):
     def on_post_move(self, req, resp, task_id, comment_id):
         if principal_of(req).role not in ("admin", "manager"):
             raise Forbidden()
-        body = validate(MoveBody, read_body(req)[0])
+        body = validated(MoveBody, read_body(req)[0])
         source = self.task(req, task_id)
         target = self.task(req, body["target_task_id"])
         comment = loading.get_comment(comment_id)

@@ -4,7 +4,7 @@ rows of ``services.loading``."""
 
 from marshmallow import ValidationError
 
-from framework import BadRequest, Forbidden, Resource, principal_of, read_json
+from framework import BadRequest, PluginResource, read_json
 from framework.errors import validation_error
 from framework.filters import parse_bool
 
@@ -57,14 +57,6 @@ def read_list(req):
     return body
 
 
-def validate(schema, values, many=False):
-    """``values`` loaded by ``schema``; Zou's ``Validation error.`` 400 otherwise."""
-    try:
-        return schema(many=many).load(values)
-    except ValidationError as error:
-        raise validation_error(error.messages) from None
-
-
 def form_json(values, key):
     """A multipart field holding JSON (Zou's batch ``comments``), decoded; 400 otherwise."""
     try:
@@ -100,21 +92,8 @@ def parse_relations(req, default=False):
     return parse_bool(req.params.get("relations"), default)
 
 
-class TasksResource:
-    """Base of the hand-made resources: the context and checks through the permission
-    hooks."""
-
-    def __init__(self, dopesheet):
-        self.dopesheet = dopesheet
-
-    def allowed(self, req, action, model, instance=None, data=None):
-        return self.dopesheet.permissions.allowed(principal_of(req), action,
-                                                  Resource(model, instance, data))
-
-    def require(self, req, action, model, instance=None, data=None):
-        if not self.allowed(req, action, model, instance, data):
-            raise Forbidden()
-        return principal_of(req)
+class TasksResource(PluginResource):
+    """Resources reading tasks by path id, with the caller's rights."""
 
     def task(self, req, task_id, action="read", data=None):
         """The task behind a path id with the caller's right to ``action`` on it."""

@@ -4,14 +4,14 @@ notifications and the context Kitsu loads after login. Bots are refused, as Zou'
 ``require_person`` does."""
 
 import falcon
-from framework import ApiError, Forbidden, NotFound, operation, principal_of
+from framework import ApiError, Forbidden, NotFound, operation, principal_of, validated
 
 from plugins.entities.models import Entity, Project, ProjectPersonLink
 
 from ..schemas import ReadBody, TaskIdsBody
 from ..services import access, inbox, loading, presenters, subscriptions
 from ..services.loading import path_id
-from .common import TasksResource, flag, read_body, validate
+from .common import TasksResource, flag, read_body
 from .task_lists import person_todo
 
 ZOU_NO_USER_LIMIT = 100000
@@ -105,7 +105,7 @@ class Subscriptions(UserResource):
     @operation("Follow several tasks", body=TaskIdsBody, status=201)
     def on_post_tasks(self, req, resp):
         principal = self.person(req)
-        body = validate(TaskIdsBody, read_body(req)[0])
+        body = validated(TaskIdsBody, read_body(req)[0])
         tasks = [self._task(req, task_id) for task_id in body["task_ids"]]
         resp.media = [subscriptions.follow_task(principal.id, task.id) for task in tasks]
         resp.status = falcon.HTTP_201
@@ -113,7 +113,7 @@ class Subscriptions(UserResource):
     @operation("Stop following several tasks", body=TaskIdsBody)
     def on_post_untasks(self, req, resp):
         principal = self.person(req)
-        body = validate(TaskIdsBody, read_body(req)[0])
+        body = validated(TaskIdsBody, read_body(req)[0])
         for task_id in body["task_ids"]:
             subscriptions.unfollow_task(principal.id, path_id(task_id))
         resp.media = body["task_ids"]
@@ -179,7 +179,7 @@ class Notifications(UserResource):
     @operation("Mark one of the caller's notifications read or unread", body=ReadBody)
     def on_put_item(self, req, resp, notification_id):
         principal = self.person(req)
-        body = validate(ReadBody, read_body(req)[0])
+        body = validated(ReadBody, read_body(req)[0])
         notification = inbox.mark(path_id(notification_id), principal.id, body["read"])
         if notification is None:
             raise NotFound()
