@@ -4,12 +4,12 @@ members; vendors on entities assigned to them), joining and leaving
 
 import falcon
 
-from framework import Forbidden, operation
+from framework import Forbidden, get_or_404, json_body, operation
 
 from ..models import ChatMessage
 from ..schemas import ChatMessageBody
 from ..services import chats
-from .common import ScheduleResource, body, found, validate
+from .common import ScheduleResource
 
 
 class EntityChat(ScheduleResource):
@@ -18,7 +18,7 @@ class EntityChat(ScheduleResource):
 
     def message(self, req, entity_id, message_id):
         chat = self.chat(req, entity_id)
-        message = found(ChatMessage, message_id)
+        message = get_or_404(ChatMessage, message_id)
         if message.chat_id != chat.id:
             raise Forbidden()
         return message
@@ -36,7 +36,7 @@ class EntityChat(ScheduleResource):
     @operation("Post in an entity chat (participants only)", body=ChatMessageBody, status=201)
     def on_post_messages(self, req, resp, entity_id):
         chat = self.chat(req, entity_id)
-        text = validate(ChatMessageBody, body(req))["message"]
+        text = json_body(req, ChatMessageBody)["message"]
         message = chats.post(chat, self.person(req).id, text, self.dopesheet)
         resp.status = falcon.HTTP_201
         resp.media = chats.MESSAGE.from_instance(message)

@@ -3,10 +3,7 @@ hooks, rows behind path ids, and bodies and query strings read as Zou reads them
 
 import uuid
 
-from marshmallow import ValidationError
-
-from framework import BadRequest, Forbidden, NotFound, Resource, principal_of, read_json
-from framework.errors import validation_error
+from framework import BadRequest, Forbidden, PluginResource, get_or_404, principal_of
 from plugins.entities.models import Entity, Project
 from plugins.persons.models import Person
 from plugins.tasks.models import Task
@@ -29,49 +26,11 @@ def id_or_none(value):
         return None
 
 
-def found(model, value):
-    """The row of ``model`` behind a path id; 404 when unknown or malformed."""
-    row = model.get_or_none(model._meta.primary_key == id_or_none(value))
-    if row is None:
-        raise NotFound()
-    return row
-
-
-def body(req):
-    """A JSON object body; an empty body reads as ``{}`` (Zou's pydantic routes)."""
-    value = read_json(req) if req.content_length else None
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise BadRequest("The request body must be a JSON object.", data=None)
-    return value
-
-
-def validate(schema, values):
-    try:
-        return schema().load(values)
-    except ValidationError as error:
-        raise validation_error(error.messages) from None
-
-
-class ScheduleResource:
-    """Base of the hand-made resources: the context and checks through the permission
-    hooks."""
-
-    def __init__(self, dopesheet):
-        self.dopesheet = dopesheet
-
-    def allowed(self, req, action, model, instance=None, data=None):
-        return self.dopesheet.permissions.allowed(principal_of(req), action,
-                                                  Resource(model, instance, data))
-
-    def require(self, req, action, model, instance=None, data=None):
-        if not self.allowed(req, action, model, instance, data):
-            raise Forbidden()
-        return principal_of(req)
+class ScheduleResource(PluginResource):
+    """Resources reading projects, tasks and entities by path id, with the caller's rights."""
 
     def project(self, req, project_id, action="read"):
-        project = found(Project, project_id)
+        project = get_or_404(Project, project_id)
         self.require(req, action, Project, project)
         return project
 
@@ -82,7 +41,7 @@ class ScheduleResource:
 
     def entity(self, req, entity_id):
         """An entity the caller may see (team member; vendors: assigned to them)."""
-        entity = found(Entity, entity_id)
+        entity = get_or_404(Entity, entity_id)
         self.require(req, "read", Entity, entity)
         return entity
 
@@ -95,4 +54,4 @@ class ScheduleResource:
 
 
 def person_or_404(person_id):
-    return found(Person, person_id)
+    return get_or_404(Person, person_id)

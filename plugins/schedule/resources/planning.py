@@ -4,12 +4,12 @@ managers only)."""
 
 import falcon
 
-from framework import NotFound, operation
+from framework import NotFound, json_body, operation
 
 from ..models import Budget, BudgetEntry
 from ..schemas import BudgetBody, BudgetEntryBody, BudgetEntryUpdateBody, BudgetUpdateBody
 from ..services import budgets, planning
-from .common import ScheduleResource, body, checked_id, validate
+from .common import ScheduleResource, checked_id
 
 
 class ProjectPlan(ScheduleResource):
@@ -81,7 +81,7 @@ class ProjectBudgets(ScheduleResource):
     @operation("Create a budget (next revision)", body=BudgetBody)
     def on_post(self, req, resp, project_id):
         project, _ = self.managed(req, project_id)
-        values = validate(BudgetBody, body(req))
+        values = json_body(req, BudgetBody)
         budget = budgets.create_budget(project.id, values["name"], values["currency"],
                                        self.dopesheet)
         resp.media = budgets.BUDGET.from_instance(budget)
@@ -94,7 +94,7 @@ class ProjectBudgets(ScheduleResource):
     @operation("Rename a budget or change its currency", body=BudgetUpdateBody)
     def on_put_item(self, req, resp, project_id, budget_id):
         _, budget = self.managed(req, project_id, budget_id)
-        values = validate(BudgetUpdateBody, body(req))
+        values = json_body(req, BudgetUpdateBody)
         resp.media = budgets.BUDGET.from_instance(
             budgets.update_budget(budget, values, self.dopesheet))
 
@@ -112,7 +112,7 @@ class ProjectBudgets(ScheduleResource):
     @operation("Create a budget entry", body=BudgetEntryBody)
     def on_post_entries(self, req, resp, project_id, budget_id):
         _, budget = self.managed(req, project_id, budget_id)
-        values = validate(BudgetEntryBody, body(req))
+        values = json_body(req, BudgetEntryBody)
         values.pop("exceptions", None)
         resp.media = budgets.ENTRY.from_instance(
             budgets.create_entry(budget, values, self.dopesheet))
@@ -125,7 +125,7 @@ class ProjectBudgets(ScheduleResource):
     @operation("Update a budget entry", body=BudgetEntryUpdateBody)
     def on_put_entry(self, req, resp, project_id, budget_id, entry_id):
         budget, entry = self.entry(req, project_id, budget_id, entry_id)
-        values = validate(BudgetEntryUpdateBody, body(req))
+        values = json_body(req, BudgetEntryUpdateBody)
         resp.media = budgets.ENTRY.from_instance(
             budgets.update_entry(budget, entry, values, self.dopesheet))
 

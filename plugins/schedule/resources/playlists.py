@@ -4,7 +4,7 @@ and build jobs (read and deleted; building movies needs the plugin storing previ
 
 import falcon
 
-from framework import NotFound, operation
+from framework import NotFound, get_or_404, json_body, operation
 from framework.filters import Page
 from plugins.entities.models import Entity
 from plugins.entities.services.access import effective_role
@@ -13,7 +13,7 @@ from plugins.entities.services.kinds import of_kind
 from ..models import BuildJob, Playlist
 from ..schemas import PlaylistEntriesBody, PlaylistEntryBody
 from ..services import playlists, previews
-from .common import ScheduleResource, body, found, id_or_none, validate
+from .common import ScheduleResource, id_or_none
 
 
 def page_number(req):
@@ -41,7 +41,7 @@ class ProjectPlaylists(ScheduleResource):
     @operation("Playlists of an episode, or of main or all (?for_entity, page, sort_by)")
     def on_get_episode(self, req, resp, project_id, episode_id):
         if episode_id not in playlists.PSEUDO_EPISODES:
-            episode = found(Entity, episode_id)
+            episode = get_or_404(Entity, episode_id)
             if not Entity.select().where(Entity.id == episode.id, of_kind("Episode")).exists():
                 raise NotFound()
             episode_id = episode.id
@@ -80,7 +80,7 @@ class ProjectPlaylists(ScheduleResource):
 
 class PlaylistEntries(ScheduleResource):
     def writable(self, req, playlist_id):
-        playlist = found(Playlist, playlist_id)
+        playlist = get_or_404(Playlist, playlist_id)
         self.require(req, "update", Playlist, playlist)
         return playlist
 
@@ -95,14 +95,14 @@ class PlaylistEntries(ScheduleResource):
     @operation("Append an entity (and a preview of it) to a playlist", body=PlaylistEntryBody)
     def on_post_entity(self, req, resp, playlist_id):
         playlist = self.writable(req, playlist_id)
-        values = validate(PlaylistEntryBody, body(req))
+        values = json_body(req, PlaylistEntryBody)
         self.added(resp, playlist, [_couple(values)])
 
     @operation("Append entities (with previews of theirs) to a playlist",
                body=PlaylistEntriesBody)
     def on_post_entities(self, req, resp, playlist_id):
         playlist = self.writable(req, playlist_id)
-        values = validate(PlaylistEntriesBody, body(req))
+        values = json_body(req, PlaylistEntriesBody)
         self.added(resp, playlist, [_couple(entry) for entry in values["entities"]])
 
 
@@ -123,9 +123,9 @@ class BuildJobs(ScheduleResource):
     clients."""
 
     def job(self, req, playlist_id, build_job_id):
-        playlist = found(Playlist, playlist_id)
+        playlist = get_or_404(Playlist, playlist_id)
         self.require(req, "build", Playlist, playlist)
-        job = found(BuildJob, build_job_id)
+        job = get_or_404(BuildJob, build_job_id)
         if job.playlist_id != playlist.id:
             raise NotFound()
         return job

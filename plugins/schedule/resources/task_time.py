@@ -4,7 +4,7 @@ current user's time (``/data/user/time-spents...``)."""
 
 import falcon
 
-from framework import Forbidden, operation
+from framework import Forbidden, json_body, operation
 from plugins.entities.models import Project
 from plugins.tasks.services import loading
 
@@ -12,7 +12,7 @@ from ..models import TimeSpent
 from ..schemas import TimeSpentBody
 from ..services import access, dates, timesheets, time_logging
 from ..services.timesheets import Scope
-from .common import ScheduleResource, body, id_or_none, person_or_404, validate
+from .common import ScheduleResource, id_or_none, person_or_404
 
 WRONG_DATE = "Wrong date format."
 
@@ -58,7 +58,7 @@ class TaskTimeSpents(ScheduleResource):
         person = person_or_404(person_id)
         if access.is_bot_refused(person.id, Project.get_or_none(Project.id == task.project_id)):
             raise Forbidden()
-        values = validate(body_schema, body(req)) if body_schema else None
+        values = json_body(req, body_schema) if body_schema else None
         self.require(req, "log", TimeSpent, data={"task": task, "person_id": person.id})
         return task, person, values
 

@@ -3,7 +3,7 @@
 
 import falcon
 
-from framework import Forbidden, operation, utcnow
+from framework import Forbidden, get_or_404, json_body, operation, utcnow
 from framework.serialize import Serializer
 
 from ..models import DesktopLoginLog, SearchFilter, SearchFilterGroup
@@ -12,7 +12,7 @@ from ..schemas import (DesktopLoginBody, FilterBody, FilterGroupBody, FilterGrou
 from ..services import search_filters as filters
 from ..services import time_logging
 from ..services.shapes import text_ids
-from .common import ScheduleResource, body, found, person_or_404, validate
+from .common import ScheduleResource, person_or_404
 
 LOGIN = Serializer(DesktopLoginLog)
 
@@ -25,7 +25,7 @@ class UserFilters(ScheduleResource):
     @operation("Save a search", body=FilterBody, status=201)
     def on_post(self, req, resp):
         principal = self.person(req)
-        values = text_ids(validate(FilterBody, body(req)))
+        values = text_ids(json_body(req, FilterBody))
         if not filters.can_share(principal, values["project_id"]):
             values["is_shared"] = False
         filters.check_group_sharing(values["search_filter_group_id"], values["is_shared"])
@@ -43,8 +43,8 @@ class UserFilters(ScheduleResource):
     @operation("Update a saved search", body=FilterUpdateBody)
     def on_put_item(self, req, resp, filter_id):
         principal = self.person(req)
-        row = filters.own(SearchFilter, found(SearchFilter, filter_id).id, principal)
-        sent = text_ids(validate(FilterUpdateBody, body(req)))
+        row = filters.own(SearchFilter, get_or_404(SearchFilter, filter_id).id, principal)
+        sent = text_ids(json_body(req, FilterUpdateBody))
         values = {key: value for key, value in sent.items() if value is not None}
         if "search_filter_group_id" in sent:
             values["search_filter_group_id"] = sent["search_filter_group_id"]
@@ -58,7 +58,7 @@ class UserFilters(ScheduleResource):
     @operation("Delete a saved search", status=204)
     def on_delete_item(self, req, resp, filter_id):
         principal = self.person(req)
-        filters.own(SearchFilter, found(SearchFilter, filter_id).id, principal).delete_instance()
+        filters.own(SearchFilter, get_or_404(SearchFilter, filter_id).id, principal).delete_instance()
         resp.status = falcon.HTTP_204
 
 
@@ -70,7 +70,7 @@ class UserFilterGroups(ScheduleResource):
     @operation("Create a filter group", body=FilterGroupBody, status=201)
     def on_post(self, req, resp):
         principal = self.person(req)
-        values = text_ids(validate(FilterGroupBody, body(req)))
+        values = text_ids(json_body(req, FilterGroupBody))
         if not filters.can_share(principal, values["project_id"]):
             values["is_shared"] = False
         filters.check_department(values["department_id"])
@@ -84,7 +84,7 @@ class UserFilterGroups(ScheduleResource):
 
     def own(self, req, group_id):
         principal = self.person(req)
-        return principal, filters.own(SearchFilterGroup, found(SearchFilterGroup, group_id).id,
+        return principal, filters.own(SearchFilterGroup, get_or_404(SearchFilterGroup, group_id).id,
                                       principal)
 
     @operation("A filter group of the caller")
@@ -96,7 +96,7 @@ class UserFilterGroups(ScheduleResource):
     def on_put_item(self, req, resp, filter_group_id):
         principal, group = self.own(req, filter_group_id)
         values = {key: value for key, value in
-                  text_ids(validate(FilterGroupUpdateBody, body(req))).items()
+                  text_ids(json_body(req, FilterGroupUpdateBody)).items()
                   if value is not None}
         filters.sharing_allowed(principal, group, values)
         group = filters.update(group, values)
@@ -135,7 +135,7 @@ class DesktopLogins(ScheduleResource):
     @operation("Record a person's desktop login (the person or an admin)",
                body=DesktopLoginBody, status=201)
     def on_post(self, req, resp, person_id):
-        values = validate(DesktopLoginBody, body(req))
+        values = json_body(req, DesktopLoginBody)
         principal = self.person(req)
         if principal.id != person_id and not principal.is_admin:
             raise Forbidden()
@@ -148,5 +148,5 @@ class DesktopLogins(ScheduleResource):
     @operation("Record the caller's desktop login (now without a date)",
                body=DesktopLoginBody, status=201)
     def on_post_own(self, req, resp):
-        values = validate(DesktopLoginBody, body(req))
+        values = json_body(req, DesktopLoginBody)
         self.record(resp, self.person(req).id, values["date"])
