@@ -1,12 +1,11 @@
 """Person actions outside the generic routes: department membership, avatar, members."""
 
 import falcon
-from marshmallow import ValidationError, fields
+from marshmallow import fields
 
-from framework import BadRequest, BaseSchema, NotFound, operation, principal_of, read_json
+from framework import (BadRequest, BaseSchema, PluginResource, get_or_404, json_body, operation,
+                       principal_of)
 from framework.crud import parse_instance_id
-from framework.errors import validation_error
-from framework.permissions import Resource
 
 from .models import Department, DepartmentLink, Person, person_dict
 
@@ -18,18 +17,12 @@ class DepartmentBody(BaseSchema):
     department_id = fields.UUID(required=True)
 
 
-class PersonActions:
+class PersonActions(PluginResource):
     """``/actions/persons/{person_id}/...``: admins only, as in Zou."""
 
-    def __init__(self, dopesheet):
-        self.dopesheet = dopesheet
-
     def _person(self, req, person_id):
-        person = Person.get_or_none(Person.id == parse_instance_id(person_id))
-        if person is None:
-            raise NotFound()
-        self.dopesheet.permissions.require(principal_of(req), ADMIN_ACTION,
-                                           Resource(Person, person))
+        person = get_or_404(Person, person_id)
+        self.require(req, ADMIN_ACTION, Person, person)
         return person
 
     def _changed(self, person):
@@ -38,10 +31,7 @@ class PersonActions:
     @operation("Add a person to a department", body=DepartmentBody, status=201)
     def on_post_joining(self, req, resp, person_id):
         person = self._person(req, person_id)
-        try:
-            department_id = str(DepartmentBody().load(read_json(req) or {})["department_id"])
-        except ValidationError as error:
-            raise validation_error(error.messages) from None
+        department_id = str(json_body(req, DepartmentBody)["department_id"])
         if not Department.select().where(Department.id == department_id).exists():
             raise BadRequest("Department ID matches no department", data=None)
         (DepartmentLink.insert(person=person.id, department=department_id)
@@ -75,8 +65,6 @@ class DepartmentMembers:
 
     @operation("Members of a department")
     def on_get(self, req, resp, department_id):
-        department = Department.get_or_none(Department.id == parse_instance_id(department_id))
-        if department is None:
-            raise NotFound()
+        department = get_or_404(Department, department_id)
         resp.media = self.person_api.list({"departments": department.id, "relations": "true"},
                                           principal_of(req))

@@ -3,28 +3,8 @@ shows, and refusals answered rather than raised where the refusal itself must be
 
 import functools
 
-from marshmallow import ValidationError
-
-from framework import ApiError, BadRequest, read_json
-from framework.errors import handle_api_error, validation_error
-
-
-def validated(schema, data):
-    """``schema.load(data)``; a refusal is Zou's "Validation error." answer."""
-    try:
-        return schema.load(data)
-    except ValidationError as error:
-        raise validation_error(error.messages) from None
-
-
-def json_body(req, schema):
-    """The JSON object body (an empty body is ``{}``) loaded with ``schema``."""
-    body = read_json(req) if req.content_length else None
-    if body is None:
-        body = {}
-    if not isinstance(body, dict):
-        raise BadRequest("The request body must be a JSON object.")
-    return validated(schema, body)
+from framework import ApiError, validated
+from framework.errors import handle_api_error
 
 
 def query(req, schema):

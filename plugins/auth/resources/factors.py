@@ -6,7 +6,7 @@ Turning a method on answers the recovery codes (when first issued) and new token
 factor; a wrong one counts towards the account's lockout.
 """
 
-from framework import BadRequest, operation, principal_of
+from framework import BadRequest, json_body, operation, principal_of
 from plugins.persons.models import Organisation, Person
 
 from .. import service
@@ -14,7 +14,7 @@ from ..login import confirm_second_factor
 from ..schemas import (EmailOtpBody, EmailQuery, FidoRegistrationBody, FidoRemovalBody,
                        RecoveryCodesAnswer, SecondFactorBody, SecondFactorEnabled, TotpBody,
                        TotpProvisioning)
-from .common import json_body, keeps_refusals, query
+from .common import keeps_refusals, query
 
 FIDO_NOT_ENABLED = "FIDO not enabled."
 

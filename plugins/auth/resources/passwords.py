@@ -5,13 +5,13 @@ password gets new tokens in the answer (ASVS 7.4.3, stricter than Zou). A reset 
 the second factor: it changes the password, not the login rules.
 """
 
-from framework import BadRequest, operation, principal_of
+from framework import BadRequest, json_body, operation, principal_of
 
 from .. import service
 from ..login import confirm_password
 from ..notices import notify
 from ..schemas import ChangePasswordBody, EmailBody, ResetPasswordBody
-from .common import json_body, keeps_refusals
+from .common import keeps_refusals
 
 WRONG_TOKEN = "Wrong or expired token."
 RESET_SENT = {"success": "Reset token sent"}

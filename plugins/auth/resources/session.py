@@ -1,13 +1,12 @@
 """``/auth/login``, ``/auth/logout``, ``/auth/authenticated``, ``/auth/refresh-token``."""
 
-from framework import BadRequest, Unauthorized, operation, principal_of, read_json
+from framework import BadRequest, Unauthorized, operation, principal_of, read_json, validated
 from framework.errors import handle_api_error
 from plugins.persons.models import Organisation, organisation_dict, person_dict
 
 from .. import cookies, service
 from ..login import log_in
 from ..schemas import LoginAnswer, LoginBody
-from .common import validated
 
 MISSING_REFRESH = ('Missing JWT in cookies or headers (Missing cookie "refresh_token_cookie"; '
                    "Missing Authorization Header)")
