@@ -86,9 +86,19 @@ class OutputFile(BaseModel):
     source_file = fk(WorkingFile, "source_file_id", null=True)
     temporal_entity = fk(Entity, "temporal_entity_id", null=True)
 
-    class Meta:
-        indexes = ((("name", "entity", "asset_instance", "output_type", "task_type",
-                     "temporal_entity", "representation", "revision"), True),)
+
+
+def null_safe(field):
+    """The column as text, NULL as '': a unique index over it treats NULLs as equal (an
+    output file of an entity has no asset instance nor temporal entity)."""
+    return peewee.fn.COALESCE(peewee.Cast(field, "text"), "")
+
+
+OutputFile.add_index(OutputFile.index(
+    OutputFile.name, null_safe(OutputFile.entity), null_safe(OutputFile.asset_instance),
+    null_safe(OutputFile.output_type), null_safe(OutputFile.task_type),
+    null_safe(OutputFile.temporal_entity), null_safe(OutputFile.representation),
+    OutputFile.revision, unique=True, name="output_file_revision_key"))
 
 
 class AttachmentFile(BaseModel):
