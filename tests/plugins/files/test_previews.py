@@ -1,0 +1,196 @@
+"""Previews: an empty preview added to a comment, its media uploaded (PNG/JPEG pictures get
+Pillow thumbnails, movies and other media are stored as they are), the main preview of an
+entity, and every download, as Zou 1.0.97 answers them."""
+
+import io
+
+from PIL import Image
+
+from .conftest import picture
+
+UNKNOWN = "d8a4e5b5-8b1f-4e6a-9e7a-3f2c1b0a9d8c"
+MOVIE = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 512
+
+
+def upload(prod, preview, name, content, expected=201, headers=None):
+    return prod.upload(f"/pictures/preview-files/{preview['id']}", {"file": (name, content)},
+                       expected, headers)
+
+
+def decoded(response):
+    return Image.open(io.BytesIO(response.content))
+
+
+def test_a_preview_added_to_a_comment_waits_for_its_media(prod):
+    task = prod.shot_task()
+    comment = prod.comment(task, "wip", "take 1")
+    preview = prod.preview(task, comment)
+    assert (preview["revision"], preview["position"], preview["status"],
+            preview["extension"]) == (1, 1, "processing", "mp4")
+    assert preview["comments"] == [comment["id"]]
+    assert preview["task_id"] == task["id"]
+    extra = prod.post(f"/actions/tasks/{task['id']}/comments/{comment['id']}/preview-files/"
+                      f"{preview['id']}")
+    assert (extra["revision"], extra["position"]) == (1, 2)
+    assert prod.preview(task)["revision"] == 2
+    prod.download(f"/pictures/thumbnails/preview-files/{preview['id']}.png", expected=404)
+    waiting = prod.call("GET", f"/pictures/thumbnails/preview-files/{preview['id']}.png",
+                        headers={**prod.admin, "Accept": "application/json"})
+    assert waiting.status_code == 202
+    assert waiting.json == {"status": "processing", "preview_file_id": preview["id"]}
+
+
+def test_a_png_preview_round_trips_with_its_thumbnails(prod):
+    task = prod.shot_task()
+    preview = prod.preview(task)
+    png = picture((320, 200))
+    answer = upload(prod, preview, "frame.png", png)
+    assert (answer["status"], answer["extension"], answer["original_name"], answer["width"],
+            answer["height"], answer["file_size"]) == ("ready", "png", "frame", 320, 200,
+                                                       len(png))
+    base = f"/preview-files/{preview['id']}"
+    original = prod.download(f"/pictures/originals{base}.png")
+    assert original.content == png and original.headers["content-type"] == "image/png"
+    assert decoded(prod.download(f"/pictures/thumbnails{base}.png")).size == (150, 100)
+    assert decoded(prod.download(f"/pictures/thumbnails-square{base}.png")).size == (100, 100)
+    assert decoded(prod.download(f"/pictures/previews{base}.png")).size == (1200, 750)
+    download = prod.download(f"/pictures/originals{base}/download")
+    assert download.content == png
+    assert download.headers["content-disposition"] == (
+        'attachment; filename="big_buck_sq01_sh010_animation_v1.png"')
+    assert prod.get(f"/data/tasks/{task['id']}")["last_preview_file_id"] == preview["id"]
+
+
+def test_a_jpeg_preview_is_kept_as_a_png(prod):
+    task = prod.shot_task()
+    preview = prod.preview(task)
+    answer = upload(prod, preview, "Frame.JPG", picture((100, 300), kind="JPEG"))
+    assert (answer["extension"], answer["width"], answer["height"]) == ("png", 100, 300)
+    original = decoded(prod.download(f"/pictures/originals/preview-files/{preview['id']}.png"))
+    assert (original.format, original.size) == ("PNG", (100, 300))
+
+
+def test_movies_and_files_are_stored_as_they_are(prod):
+    task = prod.shot_task()
+    movie = prod.preview(task)
+    answer = upload(prod, movie, "take.mp4", MOVIE)
+    assert (answer["extension"], answer["is_movie"], answer["file_size"], answer["status"]) == (
+        "mp4", True, len(MOVIE), "ready")
+    served = prod.download(f"/movies/originals/preview-files/{movie['id']}.mp4")
+    assert served.content == MOVIE and served.headers["content-type"] == "video/mp4"
+    assert prod.download(f"/movies/originals/preview-files/{movie['id']}/download"
+                         ).content == MOVIE
+    document = prod.preview(task)
+    upload(prod, document, "brief.pdf", b"%PDF-1.4 brief")
+    pdf = prod.download(f"/pictures/originals/preview-files/{document['id']}.pdf")
+    assert pdf.content == b"%PDF-1.4 brief"
+    assert pdf.headers["content-type"] == "application/pdf"
+    prod.download(f"/pictures/thumbnails/preview-files/{document['id']}.png", expected=404)
+
+
+def test_preview_content_is_checked(prod):
+    task = prod.shot_task()
+    fake = prod.preview(task)
+    refused = upload(prod, fake, "frame.png", b"not a picture", expected=400)
+    assert refused["message"] == "Uploaded file is not a readable picture."
+    wrong = prod.preview(task)
+    refused = upload(prod, wrong, "tool.exe", b"MZ", expected=400)
+    assert refused["message"] == "Wrong file format, extension: exe"
+    prod.get(f"/data/preview-files/{wrong['id']}", expected=404)
+    ready = prod.preview(task)
+    upload(prod, ready, "frame.png", picture())
+    upload(prod, ready, "frame.png", picture(), expected=400)
+    prod.call("POST", f"/pictures/preview-files/{ready['id']}", 400,
+              json={"file": "not multipart"})
+    prod.download(f"/pictures/originals/preview-files/{ready['id']}.exe", expected=400)
+    prod.download(f"/pictures/originals/preview-files/{ready['id']}.jpg", expected=404)
+
+
+def test_set_main_preview(prod):
+    task = prod.shot_task()
+    preview = prod.preview(task)
+    upload(prod, preview, "frame.png", picture())
+    shot = prod.put(f"/actions/preview-files/{preview['id']}/set-main-preview", {})
+    assert shot["id"] == prod.shot.id and shot["preview_file_id"] == preview["id"]
+    refused = prod.put(f"/actions/preview-files/{preview['id']}/set-main-preview",
+                       {"frame_number": 3}, expected=400)
+    assert refused["message"] == "Can't use a given frame on non movie preview"
+    newer = prod.preview(task)
+    upload(prod, newer, "frame.png", picture())
+    prod.put(f"/actions/tasks/{task['id']}/set-main-preview", {})
+    assert prod.get(f"/data/entities/{prod.shot.id}")["preview_file_id"] == newer["id"]
+    empty_task = prod.shot_task("Layout")
+    prod.put(f"/actions/tasks/{empty_task['id']}/set-main-preview", {}, expected=400)
+
+
+def test_previews_of_a_task_and_their_position(prod):
+    task = prod.shot_task()
+    comment = prod.comment(task, "wip", "two takes")
+    first = prod.preview(task, comment)
+    second = prod.post(f"/actions/tasks/{task['id']}/comments/{comment['id']}/preview-files/"
+                       f"{first['id']}")
+    moved = prod.put(f"/actions/preview-files/{second['id']}/update-position",
+                     {"position": 1})
+    assert [(item["id"], item["position"]) for item in moved] == [(second["id"], 1),
+                                                                  (first["id"], 2)]
+    listed = prod.get(f"/data/tasks/{task['id']}/previews")
+    assert [item["id"] for item in listed] == [second["id"], first["id"]]
+
+
+def test_deleting_a_preview_removes_its_files(prod, storage_root):
+    task = prod.shot_task()
+    preview = prod.preview(task)
+    upload(prod, preview, "frame.png", picture())
+    stored = sorted(path.relative_to(storage_root).as_posix()
+                    for path in storage_root.rglob(f"{preview['id']}*"))
+    assert stored == sorted(f"previews/{kind}/{preview['id']}.png" for kind in
+                            ("original", "previews", "thumbnails", "thumbnails-square"))
+    prod.delete(f"/data/preview-files/{preview['id']}")
+    assert list(storage_root.rglob(f"{preview['id']}*")) == []
+
+
+def test_a_missing_picture_on_disk_is_a_clean_404(prod, storage_root):
+    task = prod.shot_task()
+    preview = prod.preview(task)
+    upload(prod, preview, "frame.png", picture())
+    (storage_root / "previews" / "thumbnails" / f"{preview['id']}.png").unlink()
+    answer = prod.download(f"/pictures/thumbnails/preview-files/{preview['id']}.png",
+                           expected=404)
+    assert answer.json["error"] is True
+
+
+def test_previews_follow_task_access(prod):
+    task = prod.shot_task()
+    preview = prod.preview(task)
+    upload(prod, preview, "frame.png", picture())
+    outsider = prod.studio.headers(prod.studio.person("user"))
+    prod.download(f"/pictures/originals/preview-files/{preview['id']}.png", expected=403,
+                  headers=outsider)
+    other = prod.preview(task)
+    upload(prod, other, "frame.png", picture(), expected=403, headers=outsider)
+    _, artist = prod.member("user")
+    prod.download(f"/pictures/thumbnails/preview-files/{preview['id']}.png", headers=artist)
+    prod.preview(task, headers=artist, expected=403)
+
+
+def test_preview_background_files(prod):
+    background = prod.post("/data/preview-background-files", {"name": "Sky"})
+    hdr = b"#?RADIANCE\nFORMAT=32-bit_rle_rgbe\n\n" + bytes(range(256)) * 16
+    answer = prod.upload(f"/pictures/preview-background-files/{background['id']}",
+                         {"file": ("sky.hdr", hdr)})
+    assert (answer["extension"], answer["original_name"], answer["file_size"]) == (
+        "hdr", "sky", len(hdr))
+    served = prod.download(f"/pictures/preview-background-files/{background['id']}.hdr")
+    assert served.content == hdr
+    prod.download(f"/pictures/preview-background-files/{background['id']}.png", expected=404)
+    second = prod.post("/data/preview-background-files", {"name": "Studio",
+                                                          "is_default": True})
+    prod.put(f"/data/preview-background-files/{background['id']}", {"is_default": True})
+    assert prod.get(f"/data/preview-background-files/{second['id']}")["is_default"] is False
+    wrong = prod.post("/data/preview-background-files", {"name": "Flat"})
+    refused = prod.upload(f"/pictures/preview-background-files/{wrong['id']}",
+                          {"file": ("flat.png", picture())}, expected=400)
+    assert refused["message"] == "Wrong file format, extension: png"
+    _, artist = prod.member("user")
+    prod.upload(f"/pictures/preview-background-files/{background['id']}",
+                {"file": ("sky.hdr", hdr)}, expected=403, headers=artist)
