@@ -125,11 +125,19 @@ class ModelApi:
         self._set_relations(instance.id, relations)
         return instance
 
-    def delete(self, instance, principal):
+    def delete(self, instance, principal, force=False):
+        """Delete the row and its relation links. ``force`` is Zou's ``DELETE ?force=true``:
+        an API whose rows have dependants deletes them with it, and refuses otherwise."""
         for relation in self.relations.values():
             source, _ = link_fields(relation)
             relation.through_model.delete().where(source == instance.id).execute()
         instance.delete_instance()
+
+    def remove(self, instance, principal, force=False):
+        """What ``DELETE /data/<plural>/{id}`` does: delete, then announce it. Override it
+        when the deletion announces itself."""
+        self.delete(instance, principal, force)
+        self.emit("delete", instance)
 
     def event_data(self, instance):
         data = {f"{self.model._meta.table_name}_id": instance.id}
@@ -332,6 +340,6 @@ class ItemResource:
         principal = principal_of(req)
         instance = api.get_instance(instance_id, principal)
         api.require(principal, "delete", instance)
-        guard_integrity(lambda: api.delete(instance, principal))
-        api.emit("delete", instance)
+        force = parse_bool(req.params.get("force"), False)
+        guard_integrity(lambda: api.remove(instance, principal, force))
         resp.status = falcon.HTTP_204

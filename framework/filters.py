@@ -17,7 +17,7 @@ from .errors import BadRequest
 from .schemas import parse_datetime
 from .serialize import link_fields
 
-RESERVED = frozenset(("page", "limit", "relations", "fields"))
+RESERVED = frozenset(("page", "limit", "relations", "fields", "force"))
 TRUE_WORDS = frozenset(("true", "1", "yes", "on"))
 FALSE_WORDS = frozenset(("false", "0", "no", "off"))
 INVALID_FORMAT = "One of the provided values has an invalid format."

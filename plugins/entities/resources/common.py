@@ -1,21 +1,14 @@
 """What the plugin's resources share: projects and entities by path id with the caller's
-rights, their events, integrity errors as 400s, and ``?force=true`` on the generic DELETE
-routes."""
+rights, their events, and integrity errors as 400s."""
 
-import dataclasses
 import functools
-from contextvars import ContextVar
 
-import peewee
-
-from framework import BadRequest, ModelApi, NotFound, PluginResource
-from framework.crud import ItemResource, integrity_message
+from framework import NotFound, PluginResource
+from framework.crud import guard_integrity
 from framework.filters import parse_bool
 
 from ..models import Entity, Project
 from ..services.kinds import get_entity, path_id
-
-_deleting_with_force = ContextVar("deleting_with_force", default=False)
 
 
 def guarded(responder):
@@ -24,37 +17,9 @@ def guarded(responder):
 
     @functools.wraps(responder)
     def guard(self, req, resp, **params):
-        try:
-            return responder(self, req, resp, **params)
-        except (peewee.IntegrityError, peewee.DataError) as error:
-            raise BadRequest(integrity_message(error)) from None
+        return guard_integrity(lambda: responder(self, req, resp, **params))
 
     return guard
-
-
-class ForceItemResource(ItemResource):
-    """The core's item resource, telling the API whether the DELETE carries ``?force``."""
-
-    def on_delete(self, req, resp, instance_id):
-        token = _deleting_with_force.set(parse_bool(req.params.get("force"), False))
-        try:
-            super().on_delete(req, resp, instance_id)
-        finally:
-            _deleting_with_force.reset(token)
-
-
-class ForceDeleteApi(ModelApi):
-    """A model API whose ``delete`` reads ``self.force`` (Zou's ``?force=true``)."""
-
-    reserved_params = ("force",)
-
-    def routes(self):
-        collection, item = super().routes()
-        return [collection, dataclasses.replace(item, resource=ForceItemResource(self))]
-
-    @property
-    def force(self):
-        return _deleting_with_force.get()
 
 
 def flag(req, name):

@@ -15,7 +15,6 @@ from ..services import deletion, descriptors, naming, projects, templates
 from ..services.kinds import asset_type_ids, entity_kind, type_names
 from ..services.presenters import (add_relations, background_ids, entity_of,
                                    entity_relations, place_relations, with_relations)
-from .common import ForceDeleteApi
 
 
 class OrderedApi(ModelApi):
@@ -40,7 +39,7 @@ class OrderedApi(ModelApi):
                 for item in items]
 
 
-class ProjectApi(OrderedApi, ForceDeleteApi):
+class ProjectApi(OrderedApi):
     """Zou's project answers: the settings relations plus ``preview_background_files``,
     ``first_episode_id`` for a tvshow, and on single reads ``project_status_name`` and
     (with relations) the descriptors and settings links."""
@@ -77,8 +76,8 @@ class ProjectApi(OrderedApi, ForceDeleteApi):
         project.read_now = False
         return project
 
-    def delete(self, project, principal):
-        deletion.delete_project(project, self.force, self.dopesheet)
+    def delete(self, project, principal, force=False):
+        deletion.delete_project(project, force, self.dopesheet)
 
     def get_instance(self, instance_id, principal):
         project = super().get_instance(instance_id, principal)
@@ -137,7 +136,7 @@ class AssetTypeApi(EntityTypeApi):
         return EntityType.select().where(EntityType.id.in_(asset_type_ids()))
 
 
-class TaskTypeApi(ForceDeleteApi):
+class TaskTypeApi(ModelApi):
     model = TaskType
     plural = "task-types"
 
@@ -147,12 +146,12 @@ class TaskTypeApi(ForceDeleteApi):
             raise BadRequest("A task type with similar name already exists", data=None)
         return super().create(data, principal)
 
-    def delete(self, task_type, principal):
+    def delete(self, task_type, principal, force=False):
         links = ProjectTaskTypeLink.select().where(ProjectTaskTypeLink.task_type == task_type.id)
-        if links.exists() and not self.force:
+        if links.exists() and not force:
             raise BadRequest("Task type is attached to projects. Re-issue the request with "
                              "force=true to detach.", data=None)
-        super().delete(task_type, principal)
+        super().delete(task_type, principal, force)
 
 
 class TaskStatusApi(ModelApi):
@@ -184,7 +183,7 @@ class StatusAutomationApi(ModelApi):
     plural = "status-automations"
 
 
-class EntityApi(ForceDeleteApi):
+class EntityApi(ModelApi):
     """``/data/entities``: every kind of entity row; ``type`` is the row's kind."""
 
     model = Entity
@@ -228,8 +227,8 @@ class EntityApi(ForceDeleteApi):
         naming.check_rename(entity, data)
         return super().update(entity, data, principal)
 
-    def delete(self, entity, principal):
-        deletion.delete_entity(entity, entity_kind(entity), self.force, self.dopesheet)
+    def delete(self, entity, principal, force=False):
+        deletion.delete_entity(entity, entity_kind(entity), force, self.dopesheet)
 
     def emit(self, suffix, entity):
         kind = entity_kind(entity).lower()

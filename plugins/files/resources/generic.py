@@ -1,20 +1,17 @@
 """The generic model routes (``/data/<plural>``) of the plugin's models through the core's
 ``ModelApi``, with what Zou adds: nested rows (an output file's ``source_file``, an
 attachment's ``comment``), relation lists (a working file's ``outputs``, a preview's
-``comments``), the checked enums, the forced preview deletion, the one default preview
-background."""
+``comments``), the checked enums, the preview deletion with its stored files, the one
+default preview background."""
 
-import dataclasses
-
-import falcon
-
-from framework import BadRequest, ModelApi, principal_of, utcnow
-from framework.crud import ItemResource, guard_integrity
+from framework import BadRequest, ModelApi, utcnow
 
 from ..models import (PREVIEW_STATUSES, QUALITIES, VALIDATION_STATUSES, AttachmentFile,
                       FileStatus, OutputFile, OutputType, PreviewBackgroundFile, PreviewFile,
                       Software, WorkingFile)
 from ..services import presenters, previews
+
+SIMILAR_BACKGROUND = "A preview background file with similar name already exists"
 
 
 class CheckedChoices:
@@ -54,41 +51,32 @@ class AttachmentFileApi(ModelApi):
         return presenters.nest_comments(items)
 
 
-class ForcedDeleteResource(ItemResource):
-    """``DELETE`` removes the preview with its comment links and stored files."""
-
-    def on_delete(self, req, resp, instance_id):
-        api = self.api
-        principal = principal_of(req)
-        instance = api.get_instance(instance_id, principal)
-        api.require(principal, "delete", instance)
-        guard_integrity(lambda: previews.remove([instance], api.dopesheet))
-        api.emit("delete", instance)
-        resp.status = falcon.HTTP_204
-
-
 class PreviewFileApi(CheckedChoices, ModelApi):
     model, plural = PreviewFile, "preview-files"
     choices = {"status": PREVIEW_STATUSES, "validation_status": VALIDATION_STATUSES}
 
-    def routes(self):
-        collection, item = super().routes()
-        return [collection, dataclasses.replace(item, resource=ForcedDeleteResource(self))]
-
     def serialize(self, instance, relations, principal):
         item = self.serializer.from_instance(instance)
         return presenters.add_comment_ids([item])[0] if relations else item
+
+    def delete(self, instance, principal, force=False):
+        """The preview goes with its comment links and stored files."""
+        previews.remove([instance], self.dopesheet)
 
     def event_data(self, instance):
         return {"preview_file_id": instance.id}
 
 
 class PreviewBackgroundFileApi(ModelApi):
-    """One default at most: setting ``is_default`` clears it elsewhere."""
+    """Names are unique on creation; one default at most: setting ``is_default`` clears it
+    elsewhere."""
 
     model, plural = PreviewBackgroundFile, "preview-background-files"
 
     def create(self, data, principal):
+        if PreviewBackgroundFile.select().where(
+                PreviewBackgroundFile.name == data.get("name")).exists():
+            raise BadRequest(SIMILAR_BACKGROUND, data=None)
         instance = super().create(data, principal)
         self.keep_one_default(instance, data)
         return instance

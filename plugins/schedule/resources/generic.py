@@ -46,8 +46,8 @@ class TimeSpentApi(ModelApi):
         time_logging.recompute_durations([time_spent.task_id], self.dopesheet)
         return time_spent
 
-    def delete(self, time_spent, principal):
-        super().delete(time_spent, principal)
+    def delete(self, time_spent, principal, force=False):
+        super().delete(time_spent, principal, force)
         time_logging.recompute_durations([time_spent.task_id], self.dopesheet)
 
 
@@ -160,9 +160,9 @@ class PlaylistApi(ModelApi):
     def create(self, data, principal):
         return super().create({**data, "created_by": principal.id}, principal)
 
-    def delete(self, playlist, principal):
+    def delete(self, playlist, principal, force=False):
         playlists.remove_dependents(playlist)
-        super().delete(playlist, principal)
+        super().delete(playlist, principal, force)
 
     def serialize(self, playlist, relations, principal):
         item = super().serialize(playlist, relations, principal)

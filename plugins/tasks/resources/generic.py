@@ -1,14 +1,12 @@
 """The generic model routes (``/data/<plural>``) of tasks, comments, notifications, news,
 subscriptions and events, through the core's ``ModelApi`` with Zou's rules for each."""
 
-import dataclasses
 import uuid
 
-import falcon
 from marshmallow import fields, validate
 
-from framework import BadRequest, ModelApi, NotFound, principal_of
-from framework.crud import ItemResource, guard_integrity, parse_instance_id
+from framework import BadRequest, ModelApi, NotFound
+from framework.crud import parse_instance_id
 from framework.schemas import model_schema
 
 from plugins.entities.models import Entity, TaskType
@@ -19,25 +17,12 @@ from ..schemas import TaskBase
 from ..services import (comment_edits, loading, presenters, rules, status_flow,
                         task_writes)
 from ..services.kinds import entity_kind
-from .common import flag
 
 
 def _episode_filter(value):
     episode_id = loading.checked_uuid(value, f"Invalid UUID format for episode_id: {value}")
     sequences = Entity.select(Entity.id).where(Entity.parent == episode_id)
     return Task.entity.in_(Entity.select(Entity.id).where(Entity.parent.in_(sequences)))
-
-
-class ForcedDeleteResource(ItemResource):
-    """The core's item routes with Zou's ``DELETE ?force=true``."""
-
-    def on_delete(self, req, resp, instance_id):
-        api = self.api
-        principal = principal_of(req)
-        instance = api.get_instance(instance_id, principal)
-        api.require(principal, "delete", instance)
-        guard_integrity(lambda: api.remove(instance, flag(req, "force")))
-        resp.status = falcon.HTTP_204
 
 
 class TaskApi(ModelApi):
@@ -49,10 +34,6 @@ class TaskApi(ModelApi):
     plural = "tasks"
     base = TaskBase
     virtual_filters = {"episode_id": _episode_filter}
-
-    def routes(self):
-        collection, item = super().routes()
-        return [collection, dataclasses.replace(item, resource=ForcedDeleteResource(self))]
 
     def get_instance(self, instance_id, principal):
         row = loading.task_rows(Task.id == parse_instance_id(instance_id)).first()
@@ -100,12 +81,13 @@ class TaskApi(ModelApi):
             task_writes.announce_assignee_changes(task, before, after, principal.id)
         return task
 
-    def remove(self, task, force):
+    def remove(self, task, principal, force=False):
+        """``?force=true`` takes the comments, previews... with the task (which announces
+        it); without it a task with comments is refused by the database."""
         if force:
             task_writes.remove_tasks([task], self.dopesheet)
         else:
-            self.delete(task, None)
-            self.emit("delete", task)
+            super().remove(task, principal)
 
     def emit(self, suffix, task):
         data = {"task_id": task.id}
@@ -144,10 +126,6 @@ class CommentApi(ModelApi):
     plural = "comments"
     protected = ("mentions", "department_mentions")
 
-    def routes(self):
-        collection, item = super().routes()
-        return [collection, dataclasses.replace(item, resource=ForcedDeleteResource(self))]
-
     def get_instance(self, instance_id, principal):
         comment = Comment.get_or_none(Comment.id == parse_instance_id(instance_id))
         if comment is None:
@@ -170,7 +148,7 @@ class CommentApi(ModelApi):
         comment.just_edited = True
         return comment
 
-    def remove(self, comment, force):
+    def remove(self, comment, principal, force=False):
         comment_edits.delete(comment, self.dopesheet)
 
     def emit(self, suffix, comment):
