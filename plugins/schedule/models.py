@@ -172,6 +172,19 @@ class BuildJob(BaseModel):
     playlist = fk(Playlist, "playlist_id")
 
 
+class PlaylistShareLink(BaseModel):
+    """A guest review link of a playlist: revoking it only turns ``is_active`` off;
+    ``password`` holds a hash and is never serialised."""
+
+    token = peewee.CharField(max_length=64, unique=True)
+    playlist = fk(Playlist, "playlist_id")
+    created_by = fk(Person, "created_by")
+    expiration_date = peewee.DateTimeField(null=True)
+    is_active = peewee.BooleanField(default=True)
+    can_comment = peewee.BooleanField(default=True)
+    password = peewee.CharField(max_length=255, null=True)
+
+
 MODELS = (TimeSpent, DayOff, Milestone, ScheduleItem, Budget, BudgetEntry, SalaryScale,
           SearchFilterGroup, SearchFilter, Chat, ChatParticipant, ChatMessage, DesktopLoginLog,
-          Playlist, BuildJob)
+          Playlist, BuildJob, PlaylistShareLink)

@@ -142,3 +142,20 @@ class PlaylistBase(BaseSchema):
     task_type_id = fields.String(allow_none=True)
     for_entity = fields.String(allow_none=True)
     shots = fields.Raw(allow_none=True)
+
+
+class TempPlaylistBody(Body):
+    task_ids = fields.List(fields.UUID(), load_default=list)
+    entity_ids = fields.List(fields.UUID(), load_default=list)
+
+
+class NotifyClientsBody(Body):
+    studio_id = fields.UUID(load_default=None, allow_none=True)
+    department_id = fields.UUID(load_default=None, allow_none=True)
+
+
+class ShareLinkBody(Body):
+    expiration_date = fields.String(load_default=None, allow_none=True)
+    can_comment = fields.Boolean(load_default=True, error_messages={
+        "invalid": "Input should be a valid boolean, unable to interpret input"})
+    password = fields.String(load_default=None, allow_none=True)

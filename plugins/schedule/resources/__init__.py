@@ -7,10 +7,11 @@ from .chats import ChatMembership, EntityChat
 from .generic import APIS
 from .leave import PersonLeave, ProjectLeave, StudioLeave, UserLeave
 from .planning import ProjectBudgets, ProjectPlan
-from .playlists import BuildJobs, EntityPreviews, PlaylistEntries, ProjectPlaylists
+from .playlists import (BuildJobs, EntityPreviews, PlaylistClients, PlaylistEntries,
+                        ProjectPlaylists, ShareLinks, TempPlaylist)
 from .task_time import TaskTimeSpents, UserTimeSpents
-from .time_sheets import PersonTimeSheet, ProjectTime, StudioTables
-from .user_lists import DesktopLogins, UserFilterGroups, UserFilters
+from .time_sheets import EntityTime, PersonTimeSheet, ProjectTime, StudioTables
+from .user_lists import DesktopLogins, PresenceLogs, UserFilterGroups, UserFilters
 
 PERSON = "/data/persons/{person_id}"
 PROJECT = "/data/projects/{project_id}"
@@ -47,6 +48,7 @@ def time_routes(dopesheet):
         Route(f"{PROJECT}/task-types/{{task_type_id}}/time-spents", project,
               suffix="task_type"),
         Route(f"{PROJECT}/budgets/time-spents", project, suffix="months"),
+        Route("/data/entities/{entity_id}/time-spents", EntityTime(dopesheet)),
     ]
 
 
@@ -94,6 +96,7 @@ def user_routes(dopesheet):
         Route("/data/user/filter-groups/{filter_group_id}", groups, suffix="item"),
         Route(f"{PERSON}/desktop-login-logs", logins),
         Route("/data/user/desktop-login-logs", logins, suffix="own"),
+        Route("/data/persons/presence-logs/{month_date}", PresenceLogs(dopesheet)),
         Route("/data/user/time-spents", time),
         Route("/data/user/time-spents/{date}", time, suffix="day"),
         Route("/data/user/tasks/{task_id}/time-spents/{date}", time, suffix="task"),
@@ -114,6 +117,7 @@ def chat_routes(dopesheet):
 
 def playlist_routes(dopesheet):
     listings, entries = ProjectPlaylists(dopesheet), PlaylistEntries(dopesheet)
+    shares = ShareLinks(dopesheet)
     return [
         Route(f"{PROJECT}/playlists", listings),
         Route(f"{PROJECT}/playlists/all", listings, suffix="all"),
@@ -124,4 +128,8 @@ def playlist_routes(dopesheet):
         Route("/actions/playlists/{playlist_id}/add-entities", entries, suffix="entities"),
         Route("/data/playlists/entities/{entity_id}/preview-files", EntityPreviews(dopesheet)),
         Route("/data/playlists/{playlist_id}/jobs/{build_job_id}", BuildJobs(dopesheet)),
+        Route(f"{PROJECT}/playlists/temp", TempPlaylist(dopesheet)),
+        Route("/data/playlists/{playlist_id}/notify-clients", PlaylistClients(dopesheet)),
+        Route("/data/playlists/{playlist_id}/share", shares),
+        Route("/data/playlists/{playlist_id}/share/{token}", shares, suffix="link"),
     ]

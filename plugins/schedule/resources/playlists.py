@@ -1,18 +1,22 @@
 """Playlists beyond their generic routes: a project's and an episode's listings, the
 detailed playlist with its previews, adding entities, an entity's previews per task type,
-and build jobs (read and deleted; building movies needs the plugin storing previews)."""
+temporary playlists, share links, telling clients a playlist is ready, and build jobs
+(read and deleted; building movies needs the plugin storing previews)."""
 
 import falcon
 
-from framework import NotFound, get_or_404, json_body, operation
+from framework import Forbidden, NotFound, get_or_404, json_body, operation
 from framework.filters import Page
 from plugins.entities.models import Entity
 from plugins.entities.services.access import effective_role
+from plugins.entities.models import Project
 from plugins.entities.services.kinds import of_kind
+from plugins.tasks.models import Task
 
 from ..models import BuildJob, Playlist
-from ..schemas import PlaylistEntriesBody, PlaylistEntryBody
-from ..services import playlists, previews
+from ..schemas import (NotifyClientsBody, PlaylistEntriesBody, PlaylistEntryBody,
+                       ShareLinkBody, TempPlaylistBody)
+from ..services import playlists, previews, sharing, temp_playlists
 from .common import ScheduleResource, id_or_none
 
 
@@ -139,3 +143,64 @@ class BuildJobs(ScheduleResource):
     def on_delete(self, req, resp, playlist_id, build_job_id):
         self.job(req, playlist_id, build_job_id).delete_instance()
         resp.status = falcon.HTTP_204
+
+
+class TempPlaylist(ScheduleResource):
+    @operation("An unsaved playlist of tasks, or of entities through their reviewed tasks "
+               "(?sort)", body=TempPlaylistBody)
+    def on_post(self, req, resp, project_id):
+        self.project(req, project_id)
+        values = json_body(req, TempPlaylistBody)
+        entity_ids = [str(entity_id) for entity_id in values["entity_ids"]]
+        chosen = temp_playlists.task_of_entities(entity_ids) if entity_ids else {}
+        task_ids = [str(task_id) for task_id in values["task_ids"]] + [
+            chosen[entity_id] for entity_id in entity_ids if entity_id in chosen]
+        tasks = {task.id: task for task in Task.select().where(Task.id.in_(task_ids))}
+        for task_id in task_ids:
+            if task_id not in tasks:
+                raise NotFound()
+            self.require(req, "read", Task, tasks[task_id])
+        resp.media = temp_playlists.entries(task_ids, self.dopesheet,
+                                            sort=req.get_param_as_bool("sort") or False)
+
+
+class PlaylistClients(ScheduleResource):
+    @operation("Tell the project's clients a playlist is ready (project managers)",
+               body=NotifyClientsBody)
+    def on_post(self, req, resp, playlist_id):
+        playlist = get_or_404(Playlist, playlist_id)
+        self.project(req, playlist.project_id, "manage")
+        values = json_body(req, NotifyClientsBody)
+        sharing.notify_clients(playlist, self.person(req).id,
+                               *(str(values[key]) if values[key] else None
+                                 for key in ("studio_id", "department_id")))
+        resp.media = {"status": "success"}
+
+
+class ShareLinks(ScheduleResource):
+    """Guest review links of a playlist, for managers managing its project."""
+
+    def shared(self, req, playlist_id):
+        principal = self.person(req)
+        if not principal.is_admin and principal.role != "manager":
+            raise Forbidden()
+        playlist = get_or_404(Playlist, playlist_id)
+        self.require(req, "manage", Project, Project.get_by_id(playlist.project_id))
+        return playlist
+
+    @operation("The active share links of a playlist")
+    def on_get(self, req, resp, playlist_id):
+        resp.media = sharing.active_links(self.shared(req, playlist_id))
+
+    @operation("Share a playlist (optional expiration date and password)", body=ShareLinkBody,
+               status=201)
+    def on_post(self, req, resp, playlist_id):
+        playlist = self.shared(req, playlist_id)
+        values = json_body(req, ShareLinkBody)
+        resp.status = falcon.HTTP_201
+        resp.media = sharing.shown(sharing.create(playlist, self.person(req).id, values))
+
+    @operation("Revoke a share link (it stays, inactive)")
+    def on_delete_link(self, req, resp, playlist_id, token):
+        playlist = self.shared(req, playlist_id)
+        resp.media = sharing.revoke(sharing.link_of(playlist, token))

@@ -1,6 +1,7 @@
 """Time sheets: a person's (``/data/persons/{person_id}/time-spents...``), the studio tables
-(``/data/persons/time-spents/*-table``) and a project's (``/data/projects/{project_id}/
-time-spents``, per task type, per month for budgets)."""
+(``/data/persons/time-spents/*-table``), an entity's (``/data/entities/{entity_id}/
+time-spents``) and a project's (``/data/projects/{project_id}/time-spents``, per task type,
+per month for budgets)."""
 
 from framework import BadRequest, Forbidden, operation
 
@@ -127,6 +128,13 @@ class ProjectTime(ScheduleResource):
     def on_get_months(self, req, resp, project_id):
         project = self.project(req, project_id, "administer")
         resp.media = timesheets.project_months(project.id)
+
+
+class EntityTime(ScheduleResource):
+    @operation("Every time spent on an entity's tasks, latest day first (its team members)")
+    def on_get(self, req, resp, entity_id):
+        entity = self.entity(req, entity_id)
+        resp.media = timesheets.of_entity(entity.id)
 
 
 def optional_day(req, name):

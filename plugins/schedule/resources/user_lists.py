@@ -1,16 +1,17 @@
 """The current user's saved searches (``/data/user/filters``) and their groups
-(``/data/user/filter-groups``), and desktop login logs (the caller's and a person's)."""
+(``/data/user/filter-groups``), desktop login logs (the caller's and a person's) and the
+studio's presence sheet of a month drawn from them."""
 
 import falcon
 
-from framework import Forbidden, get_or_404, json_body, operation, utcnow
+from framework import BadRequest, Forbidden, get_or_404, json_body, operation, utcnow
 from framework.serialize import Serializer
 
 from ..models import DesktopLoginLog, SearchFilter, SearchFilterGroup
 from ..schemas import (DesktopLoginBody, FilterBody, FilterGroupBody, FilterGroupUpdateBody,
                        FilterUpdateBody)
 from ..services import search_filters as filters
-from ..services import time_logging
+from ..services import dates, presence, time_logging
 from ..services.shapes import text_ids
 from .common import ScheduleResource, person_or_404
 
@@ -150,3 +151,17 @@ class DesktopLogins(ScheduleResource):
     def on_post_own(self, req, resp):
         values = json_body(req, DesktopLoginBody)
         self.record(resp, self.person(req).id, values["date"])
+
+
+class PresenceLogs(ScheduleResource):
+    @operation("Who logged in from the desktop on each day of a month, as CSV (admins)")
+    def on_get(self, req, resp, month_date):
+        self.require(req, "administer", DesktopLoginLog)
+        year, _, month = month_date.partition("-")
+        try:
+            rows = presence.sheet(year, month)
+        except dates.WrongDate:
+            raise BadRequest("Invalid month or year.", data=None) from None
+        resp.content_type = "text/csv"
+        resp.set_header("Content-Disposition", "attachment; filename=kitsu_export.csv")
+        resp.text = presence.as_csv(rows)

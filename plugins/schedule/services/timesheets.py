@@ -126,6 +126,14 @@ def of_project(project_id):
     return rows(query)
 
 
+def of_entity(entity_id):
+    """Every time spent on an entity's tasks, latest day first."""
+    query = (TimeSpent.select().join(Task, on=(TimeSpent.task == Task.id))
+             .where(Task.entity == entity_id)
+             .order_by(TimeSpent.date.desc(), TimeSpent.created_at, TimeSpent.id))
+    return rows(query)
+
+
 def of_project_task_type(project_id, task_type_id, start=None, end=None):
     """``{person_id: [time spents, latest day first]}`` of a task type in a project."""
     query = (TimeSpent.select().join(Task, on=(TimeSpent.task == Task.id))
