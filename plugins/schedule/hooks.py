@@ -5,7 +5,7 @@ from framework import hookimpl
 from . import hookspecs
 from .models import MODELS
 from .resources import routes
-from .services import cleanup, rules
+from .services import cleanup, rules, sharing
 
 EVENTS = ("budget:create", "budget-entry:create", "chat:joined", "chat:left",
           "chat:new-message", "chat:deleted-message", "playlist:add_entity")
@@ -50,3 +50,8 @@ def tasks_deleting(task_ids):
 @hookimpl
 def entities_deleting(entity_ids):
     cleanup.forget_entities(entity_ids)
+
+
+@hookimpl
+def notification_playlists(playlist_ids):
+    return sharing.announced(playlist_ids)

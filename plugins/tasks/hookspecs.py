@@ -1,7 +1,8 @@
 """Hooks the tasks plugin publishes (added through ``add_hooks``): for the plugin that stores
-files (attachments and previews of comments) and for the plugins whose rows reference
-tasks. This plugin never imports them; without an implementation, uploads are refused and
-comments answer with no attachment and no preview."""
+files (attachments and previews of comments), for the plugins whose rows reference tasks,
+and for the plugin keeping playlists. This plugin never imports them; without an
+implementation, uploads are refused, comments answer with no attachment and no preview,
+and playlist notifications name no playlist."""
 
 from framework.hookspecs import hookspec
 
@@ -37,3 +38,11 @@ def comments_deleting(comment_ids, dopesheet):
     """Called inside the deleting transaction before comments are removed, so that the
     plugin storing their files deletes its rows (and schedules the files' removal after the
     commit). Returns nothing."""
+
+
+@hookspec
+def notification_playlists(playlist_ids, dopesheet):
+    """Return ``{playlist_id: {"name", "for_entity", "is_for_all", "project_id",
+    "project_name"}}`` for the playlists that notifications of an answer announce
+    (``playlist-ready``), called once per answer. The results of all implementations are
+    merged."""

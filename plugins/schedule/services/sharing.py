@@ -1,5 +1,6 @@
 """Sharing a playlist: guest review links (created, listed while active, revoked by turning
-them off) and the ``playlist-ready`` notification of the project's clients."""
+them off) and the ``playlist-ready`` notification of the project's clients, with what the
+inbox shows of the playlists it announces."""
 
 import datetime
 import uuid
@@ -10,11 +11,11 @@ import peewee
 from framework import BadRequest, NotFound, emit, utcnow
 from framework.db import new_id
 from framework.serialize import Serializer
-from plugins.entities.models import ProjectPersonLink
+from plugins.entities.models import Project, ProjectPersonLink
 from plugins.persons.models import DepartmentLink, Person
 from plugins.tasks.models import Notification
 
-from ..models import PlaylistShareLink
+from ..models import Playlist, PlaylistShareLink
 
 SERIALIZER = Serializer(PlaylistShareLink, hidden=("password",))
 
@@ -95,3 +96,15 @@ def notify_clients(playlist, author_id, studio_id=None, department_id=None):
     for row in rows:
         emit("notification:new", {"notification_id": row["id"], "person_id": row["person"]},
              project_id=playlist.project_id)
+
+
+def announced(playlist_ids):
+    """What a ``playlist-ready`` notification shows of its playlist (one query)."""
+    query = (Playlist.select(Playlist.id, Playlist.name, Playlist.for_entity,
+                             Playlist.is_for_all, Project.id, Project.name)
+             .join(Project, on=(Playlist.project == Project.id))
+             .where(Playlist.id.in_(playlist_ids)).tuples())
+    return {playlist_id: {"name": name, "for_entity": for_entity or "shot",
+                          "is_for_all": bool(is_for_all), "project_id": project_id,
+                          "project_name": project_name}
+            for playlist_id, name, for_entity, is_for_all, project_id, project_name in query}

@@ -79,11 +79,25 @@ def inbox(person, filters, dopesheet):
                          CommentDepartmentMention.department)
     previews = files.file_lists(comment_ids, dopesheet)
     names = full_names([row[16] for row in rows if row[16] is not None])
+    playlists = announced_playlists([row[6] for row in rows if row[6] is not None], dopesheet)
     hides_clients = person.role == "user"
-    return [_item(row, mentions, departments, previews, names, hides_clients) for row in rows]
+    return [_item(row, mentions, departments, previews, names, playlists, hides_clients)
+            for row in rows]
 
 
-def _item(row, mentions, departments, previews, names, hides_clients):
+def announced_playlists(playlist_ids, dopesheet):
+    """``{playlist_id: {name, for_entity, is_for_all, project_id, project_name}}`` from the
+    ``notification_playlists`` implementations (one call for a whole answer)."""
+    found = {}
+    if playlist_ids:
+        for result in dopesheet.hooks.call("notification_playlists",
+                                           playlist_ids=list(set(playlist_ids)),
+                                           dopesheet=dopesheet):
+            found.update(result or {})
+    return found
+
+
+def _item(row, mentions, departments, previews, names, playlists, hides_clients):
     (notification_id, kind, author_id, comment_id, task_id, reply_id, playlist_id, created_at,
      read, change, project_id, project_name, task_type_id, task_status_id, comment_text,
      replies, entity_id, subscription_id, author_role) = row
@@ -98,6 +112,9 @@ def _item(row, mentions, departments, previews, names, hides_clients):
     if author_role == "client" and hides_clients:
         comment_text, reply_text = "", ""
     comment_previews = previews.get(comment_id, {}).get("previews", [])
+    playlist = playlists.get(playlist_id, {})
+    if playlist:
+        project_id, project_name = playlist["project_id"], playlist["project_name"]
     return {
         "id": notification_id, "type": "Notification", "notification_type": kind,
         "author_id": author_id, "comment_id": comment_id, "task_id": task_id,
@@ -110,8 +127,10 @@ def _item(row, mentions, departments, previews, names, hides_clients):
         "reply_text": reply_text, "created_at": created_at.isoformat(timespec="seconds"),
         "read": read, "change": change, "full_entity_name": full_name,
         "episode_id": episode_id, "entity_preview_file_id": entity_preview_file_id,
-        "subscription_id": subscription_id, "playlist_id": playlist_id, "playlist_name": "",
-        "playlist_for_entity": "", "playlist_is_for_all": False,
+        "subscription_id": subscription_id, "playlist_id": playlist_id,
+        "playlist_name": playlist.get("name", ""),
+        "playlist_for_entity": playlist.get("for_entity", ""),
+        "playlist_is_for_all": bool(playlist.get("is_for_all")),
     }
 
 

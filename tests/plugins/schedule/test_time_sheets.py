@@ -124,3 +124,17 @@ def test_a_projects_time(prod):
     assert months[prod.department["Animation"]] == {
         "total": 210.0, prod.artist.id: {"total": 210.0, "2025-03": 210.0}}
     prod.get(f"{project}/budgets/time-spents", manager, 403)
+
+
+def test_an_entitys_time(prod):
+    logged(prod)
+    shot_time = prod.get(f"/data/entities/{prod.shot.id}/time-spents", prod.artist_headers)
+    assert [list(item) for item in shot_time] == [TIME_SPENT] * 2
+    assert [(item["date"], item["duration"]) for item in shot_time] == [
+        (TUESDAY, 30.0), (MONDAY, 180.0)]
+    assert [item["duration"] for item in prod.get(
+        f"/data/entities/{prod.asset.id}/time-spents")] == [45.5]
+    assert prod.get(f"/data/entities/{prod.sequence.id}/time-spents") == []
+    outsider = prod.studio.headers(prod.studio.person("user"))
+    prod.get(f"/data/entities/{prod.shot.id}/time-spents", outsider, 403)
+    prod.get(f"/data/entities/{prod.project_id}/time-spents", expected=404)

@@ -100,3 +100,26 @@ def test_desktop_logins(prod):
         "field": "date", "message": "Value error, Wrong date format. Expected: "
                                     "2020-01-05T13:23:10 or 2020-01-05"}]}
     assert prod.get(f"/data/persons/{artist.id}")["last_presence"] == now["date"][:10]
+
+
+def test_presence_sheet_of_a_month(prod):
+    artist, headers = prod.artist, prod.artist_headers
+    for moment in ("2025-03-10T09:00:00", "2025-03-12T18:00:00", "2025-04-01T09:00:00"):
+        prod.post("/data/user/desktop-login-logs", {"date": moment}, headers=headers)
+    answer = prod.call("GET", "/data/persons/presence-logs/2025-03", 200)
+    assert answer.headers["content-type"] == "text/csv"
+    assert answer.headers["content-disposition"] == "attachment; filename=kitsu_export.csv"
+    header, *rows = answer.text.split("\r\n")[:-1]
+    assert header == ";".join(["2025"] + [str(day) for day in range(1, 32)])
+    marks = {row.split(";")[0]: row.split(";")[1:] for row in rows}
+    expected = [""] * 31
+    expected[9] = expected[11] = "X"
+    name = f"{artist.first_name} {artist.last_name}"
+    assert marks.pop(name) == expected
+    assert marks and all(cells == [""] * 31 for cells in marks.values())
+    assert len(prod.call("GET", "/data/persons/presence-logs/2025-02", 200).text.split(
+        "\r\n")[0].split(";")) == 29
+    assert prod.get("/data/persons/presence-logs/2025-13", expected=400) == {
+        "error": True, "message": "Invalid month or year.", "data": None}
+    _, manager = prod.member("manager")
+    prod.get("/data/persons/presence-logs/2025-03", manager, 403)

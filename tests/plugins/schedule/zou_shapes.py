@@ -42,6 +42,15 @@ LISTED_PLAYLIST = ["type", "id", "name", "project_id", "episode_id", "task_type_
                    "created_by"]
 DETAILED_PLAYLIST = PLAYLIST + ["build_jobs"]
 DETAILED_ENTRY = ["entity_id", "id", "preview_files"]
+SHARE_LINK = ["token", "playlist_id", "created_by", "expiration_date", "is_active",
+              "can_comment"] + BASE + ["has_password"]
+TEMP_ENTRY = ["id", "name", "preview_file_task_id", "parent_name", "episode_id",
+              "episode_name", "sequence_id", "sequence_name", "asset_type_id",
+              "asset_type_name", "preview_files"]
+TEMP_ENTRY_PLAYING = TEMP_ENTRY[:-1] + [
+    "preview_file_id", "preview_file_extension", "preview_file_width", "preview_file_height",
+    "preview_file_duration", "preview_file_revision", "preview_file_status",
+    "preview_file_annotations", "preview_file_previews", "preview_files"]
 FORBIDDEN = {"error": True, "message": (
     "You don't have the permission to access the requested resource. It is either "
     "read-protected or not readable by the server.")}
