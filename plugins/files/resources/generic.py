@@ -5,6 +5,7 @@ attachment's ``comment``), relation lists (a working file's ``outputs``, a previ
 default preview background."""
 
 from framework import BadRequest, ModelApi, utcnow
+from framework.filters import parse_bool
 
 from ..models import (PREVIEW_STATUSES, QUALITIES, VALIDATION_STATUSES, AttachmentFile,
                       FileStatus, OutputFile, OutputType, PreviewBackgroundFile, PreviewFile,
@@ -27,13 +28,29 @@ class CheckedChoices:
         return data
 
 
-class WorkingFileApi(CheckedChoices, ModelApi):
-    model, plural = WorkingFile, "working-files"
-    choices = {"validation_status": VALIDATION_STATUSES}
+class RelationLists:
+    """``relations=true`` adds Zou's relation lists (``relation_lists(items)``) to one
+    object and to lists (paginated or not) alike, in one query."""
 
     def serialize(self, instance, relations, principal):
         item = self.serializer.from_instance(instance)
-        return presenters.add_outputs([item])[0] if relations else item
+        return self.relation_lists([item])[0] if relations else item
+
+    def list(self, params, principal):
+        result = super().list(params, principal)
+        if not parse_bool(params.get("relations"), False):
+            return result
+        if isinstance(result, dict):
+            return {**result, "data": self.relation_lists(result["data"])}
+        return self.relation_lists(result)
+
+
+class WorkingFileApi(RelationLists, CheckedChoices, ModelApi):
+    model, plural = WorkingFile, "working-files"
+    choices = {"validation_status": VALIDATION_STATUSES}
+
+    def relation_lists(self, items):
+        return presenters.add_outputs(items)
 
 
 class OutputFileApi(CheckedChoices, ModelApi):
@@ -51,13 +68,12 @@ class AttachmentFileApi(ModelApi):
         return presenters.nest_comments(items)
 
 
-class PreviewFileApi(CheckedChoices, ModelApi):
+class PreviewFileApi(RelationLists, CheckedChoices, ModelApi):
     model, plural = PreviewFile, "preview-files"
     choices = {"status": PREVIEW_STATUSES, "validation_status": VALIDATION_STATUSES}
 
-    def serialize(self, instance, relations, principal):
-        item = self.serializer.from_instance(instance)
-        return presenters.add_comment_ids([item])[0] if relations else item
+    def relation_lists(self, items):
+        return presenters.add_comment_ids(items)
 
     def delete(self, instance, principal, force=False):
         """The preview goes with its comment links and stored files."""

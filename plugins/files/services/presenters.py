@@ -60,13 +60,13 @@ def working_files(query, relations=False):
 
 def add_outputs(items):
     """Each working file's ``outputs``: the ids of the output files made from it."""
-    ids = [item["id"] for item in items]
+    ids = [item["id"] for item in items if "id" in item]
     outputs = defaultdict(list)
     if ids:
         for output_id, source_id in (OutputFile.select(OutputFile.id, OutputFile.source_file)
                                      .where(OutputFile.source_file.in_(ids)).tuples()):
             outputs[source_id].append(output_id)
-    return [with_key_before(item, "id", "outputs", outputs.get(item["id"], []))
+    return [with_key_before(item, "id", "outputs", outputs.get(item.get("id"), []))
             for item in items]
 
 
@@ -114,7 +114,7 @@ def previews(query, relations=False):
 
 def add_comment_ids(items):
     """Each preview's ``comments``: the comments it is attached to."""
-    ids = [item["id"] for item in items]
+    ids = [item["id"] for item in items if "id" in item]
     found = defaultdict(list)
     if ids:
         for comment_id, preview_id in (CommentPreviewLink
@@ -123,7 +123,7 @@ def add_comment_ids(items):
                                        .where(CommentPreviewLink.preview_file.in_(ids))
                                        .tuples()):
             found[preview_id].append(comment_id)
-    return [with_key_before(item, "type", "comments", found.get(item["id"], []))
+    return [with_key_before(item, "type", "comments", found.get(item.get("id"), []))
             for item in items]
 
 

@@ -49,6 +49,11 @@ def test_working_files_generic_routes(prod):
     assert refused["message"] == "Invalid validation_status"
     assert prod.put(f"/data/working-files/{created['id']}",
                     {"validation_status": "validated"})["validation_status"] == "validated"
+    listed = prod.get("/data/working-files?relations=true")
+    assert [item["outputs"] for item in listed] == [[]]
+    page = prod.get("/data/working-files?relations=true&page=1")
+    assert [item["outputs"] for item in page["data"]] == [[]]
+    assert "outputs" not in prod.get("/data/working-files")[0]
     outsider = prod.studio.headers(prod.studio.person("user"))
     assert prod.get("/data/working-files", headers=outsider) == []
     _, artist = prod.member("user")
@@ -63,6 +68,8 @@ def test_preview_files_generic_routes(prod):
     prod.upload(f"/pictures/preview-files/{preview['id']}", {"file": ("f.png", picture())})
     found = prod.get(f"/data/preview-files/{preview['id']}")
     assert found["comments"] == [comment["id"]]
+    assert [item["comments"] for item in prod.get("/data/preview-files?relations=true")] == [
+        [comment["id"]]]
     refused = prod.put(f"/data/preview-files/{preview['id']}", {"status": "lost"},
                        expected=400)
     assert refused["message"] == "Invalid status"
