@@ -21,9 +21,10 @@ def is_multipart(req):
 
 
 def read_form(req):
-    """``(fields, uploads)`` of a multipart body: text parts as strings, file parts as
-    ``Upload`` (kind ``attachment`` unless the field names a preview, as Zou's batch routes
-    name them)."""
+    """``(fields, uploads)`` of a multipart body: parts without a file name as strings (gazu
+    sends the batch ``comments`` as such a part typed ``application/json``, which Falcon
+    does not decode as text), file parts as ``Upload`` (kind ``attachment`` unless the field
+    names a preview, as Zou's batch routes name them)."""
     fields, uploads = {}, []
     for part in req.get_media():
         if part.filename:
@@ -31,7 +32,9 @@ def read_form(req):
             uploads.append(Upload(kind, part.name, part.secure_filename or part.filename,
                                   part.content_type, part.get_data()))
         else:
-            fields[part.name] = part.get_text()
+            text = part.get_text()
+            fields[part.name] = (text if text is not None
+                                 else part.get_data().decode("utf-8", "replace"))
     return fields, uploads
 
 

@@ -75,11 +75,18 @@ def test_a_forbidden_item_fails_the_batch(prod):
 
 
 def test_a_task_batch_as_gazu_sends_it(prod):
+    """gazu 1.3.1 types the ``comments`` part ``application/json``; older ones do not."""
     task = prod.shot_task()
     comments = [{"text": "first", "task_status_id": prod.status["wip"]},
                 {"text": "second", "task_status_id": prod.status["wfa"]}]
     body, content_type = multipart({"comments": json.dumps(comments)}, [])
     posted = prod.call("POST", f"/actions/tasks/{task['id']}/batch-comment", 201, body=body,
+                       headers={**prod.admin, "Content-Type": content_type}).json
+    assert [comment["text"] for comment in posted] == ["first", "second"]
+    typed = body.replace(b'name="comments"\r\n', b'name="comments"\r\n'
+                         b"Content-Type: application/json\r\n")
+    assert typed != body
+    posted = prod.call("POST", f"/actions/tasks/{task['id']}/batch-comment", 201, body=typed,
                        headers={**prod.admin, "Content-Type": content_type}).json
     assert [comment["text"] for comment in posted] == ["first", "second"]
     assert all(comment["preview_files"] == [] for comment in posted)
