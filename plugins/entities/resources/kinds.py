@@ -129,10 +129,11 @@ class KindResource(ProductionResource):
             entity, self.kind.name, flag(req, "force"), self.dopesheet))
         resp.status = falcon.HTTP_204
 
-    @operation("Task types of an entity's tasks")
+    @operation("Task types of an entity's tasks (of a sequence's shots, of an episode's "
+               "sequences' shots)")
     def on_get_task_types(self, req, resp, **ids):
         entity = self.entity(req, single(ids), self.kind.name)
-        query = task_types_of([entity.id], self.dopesheet)
+        query = task_types_of(tasked_ids(entity, self.kind.name), self.dopesheet)
         resp.media = [TASK_TYPE.from_values(values) for values in TASK_TYPE.select(query)]
 
     @operation("Entities of one kind in a project")
@@ -199,3 +200,16 @@ def routes(dopesheet):
             Route(f"/data/projects/{{project_id}}/{kind.plural}", resource, suffix="project"),
         ]
     return found
+
+
+def tasked_ids(entity, kind):
+    """Whose tasks Zou reads for an entity's task types: a sequence's shots, the shots of an
+    episode's sequences, the entity itself otherwise."""
+    if kind == SEQUENCE:
+        return [row[0] for row in Entity.select(Entity.id).where(
+            Entity.parent == entity.id).tuples()]
+    if kind == EPISODE:
+        sequences = Entity.select(Entity.id).where(Entity.parent == entity.id)
+        return [row[0] for row in Entity.select(Entity.id).where(
+            Entity.parent.in_(sequences)).tuples()]
+    return [entity.id]

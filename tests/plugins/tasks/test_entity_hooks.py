@@ -17,6 +17,14 @@ def test_entities_embed_their_tasks(prod):
     assert [item["id"] for item in types] == [task["task_type_id"]]
 
 
+def test_a_sequence_and_an_episode_have_the_task_types_of_their_shots(prod):
+    task = prod.shot_task()
+    for path in (f"/data/sequences/{prod.sequence.id}/task-types",
+                 f"/data/episodes/{prod.episode.id}/task-types"):
+        assert [item["id"] for item in prod.get(path)] == [task["task_type_id"]]
+    assert prod.get(f"/data/assets/{prod.asset.id}/task-types") == []
+
+
 def test_vendors_see_the_entities_they_are_assigned_on(prod):
     task = prod.shot_task()
     vendor, headers = prod.member("vendor")
