@@ -78,6 +78,7 @@ def preview_routes(dopesheet):
         Route("/actions/preview-files/{preview_file_id}/update-annotations", actions,
               suffix="annotations"),
         Route("/data/tasks/{task_id}/previews", lists, suffix="task"),
+        Route(f"{ENTITY}/preview-files", lists, suffix="entity"),
         Route("/data/playlists/preview-files/running", lists, suffix="running"),
         Route("/data/projects/{project_id}/preview-files", lists, suffix="project"),
         Route("/data/tasks/{task_id}/attachment-files", attachment_lists, suffix="task"),

@@ -140,6 +140,12 @@ class PreviewLists(FilesResource):
         task = self.access(req).task(task_id)
         resp.media = previews.of_task(task.id, principal_of(req).role == "client")
 
+    @operation("Previews of an entity's tasks, by task type name, last revision first")
+    def on_get_entity(self, req, resp, entity_id):
+        entity = row_or_404(Entity, entity_id)
+        self.access(req).entity(entity)
+        resp.media = previews.of_entity(entity.id)
+
     @operation("Previews of a project, last updated first (admins; ?page)")
     def on_get_project(self, req, resp, project_id):
         if not principal_of(req).is_admin:

@@ -28,6 +28,10 @@ PREVIEW_IN_COMMENT = ("id", "task_id", "revision", "extension", "width", "height
                       "duration", "status", "validation_status", "original_name", "position",
                       "annotations")
 """A preview as a task's conversation embeds it."""
+PREVIEW_IN_LISTS = ("id", "name", "original_name", "extension", "revision", "position",
+                    "file_size", "status", "validation_status", "task_id", "person_id",
+                    "created_at", "token_in", "token_out")
+"""A preview as Zou's lists of an entity's previews show it."""
 
 
 def with_key_before(item, before, key, value):

@@ -8,7 +8,7 @@ import uuid
 
 from framework import BadRequest, emit, utcnow
 
-from plugins.entities.models import Entity, Project, ProjectStatus
+from plugins.entities.models import Entity, Project, ProjectStatus, TaskType
 from plugins.tasks.models import CommentPreviewLink, News, Task
 
 from ..models import PreviewFile
@@ -186,6 +186,17 @@ def of_task(task_id, hide_rejected=False):
         query = query.where(PreviewFile.validation_status != "rejected")
     return presenters.previews(query.order_by(PreviewFile.revision.desc(),
                                               PreviewFile.position))
+
+
+def of_entity(entity_id):
+    """The previews of an entity's tasks as Zou presents them in lists, by task type name
+    then last revision first."""
+    query = (PreviewFile.select().join(Task, on=(PreviewFile.task == Task.id))
+             .join(TaskType, on=(Task.task_type == TaskType.id))
+             .where(Task.entity == entity_id)
+             .order_by(TaskType.name, PreviewFile.revision.desc(), PreviewFile.position))
+    return [{key: item[key] for key in presenters.PREVIEW_IN_LISTS}
+            for item in presenters.previews(query)]
 
 
 def remove(previews, dopesheet):

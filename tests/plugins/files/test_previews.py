@@ -137,6 +137,23 @@ def test_previews_of_a_task_and_their_position(prod):
     assert [item["id"] for item in listed] == [second["id"], first["id"]]
 
 
+def test_previews_of_an_entity_by_task_type(prod):
+    animation = prod.shot_task()
+    layout = prod.shot_task("Layout")
+    first = prod.preview(animation)
+    second = prod.preview(animation)
+    planned = prod.preview(layout)
+    listed = prod.get(f"/data/entities/{prod.shot.id}/preview-files")
+    assert [item["id"] for item in listed] == [second["id"], first["id"], planned["id"]]
+    assert list(listed[0]) == ["id", "name", "original_name", "extension", "revision",
+                               "position", "file_size", "status", "validation_status",
+                               "task_id", "person_id", "created_at", "token_in", "token_out"]
+    assert prod.get(f"/data/entities/{prod.shot2.id}/preview-files") == []
+    outsider = prod.studio.headers(prod.studio.person("user"))
+    prod.get(f"/data/entities/{prod.shot.id}/preview-files", headers=outsider, expected=403)
+    prod.get(f"/data/entities/{UNKNOWN}/preview-files", expected=404)
+
+
 def test_deleting_a_preview_removes_its_files(prod, storage_root):
     task = prod.shot_task()
     preview = prod.preview(task)

@@ -31,6 +31,7 @@ LISTS = {
     "/data/asset-instances/{instance}/entities/{scene}/output-types/{output_type}/output-files": 7,
     "/data/projects/{project}/output-files": 4,
     "/data/tasks/{task}/previews": 3,
+    "/data/entities/{asset}/preview-files": 3,
     "/data/tasks/{task}/attachment-files": 4,
     "/data/projects/{project}/attachment-files": 4,
     "/data/projects/{project}/preview-files": 3,
