@@ -6,7 +6,7 @@ from framework import Route
 from .chats import ChatMembership, EntityChat
 from .generic import APIS
 from .leave import PersonLeave, ProjectLeave, StudioLeave, UserLeave
-from .planning import ProjectBudgets, ProjectPlan
+from .planning import ProjectBudgets, ProjectPlan, TeamSchedule
 from .playlists import (BuildJobs, EntityPreviews, PlaylistClients, PlaylistEntries,
                         ProjectPlaylists, ShareLinks, TempPlaylist)
 from .task_time import TaskTimeSpents, UserTimeSpents
@@ -83,6 +83,7 @@ def plan_routes(dopesheet):
         Route(budget, money, suffix="item"),
         Route(f"{budget}/entries", money, suffix="entries"),
         Route(f"{budget}/entries/{{entry_id}}", money, suffix="entry"),
+        Route("/data/persons/task-dates", TeamSchedule(dopesheet)),
     ]
 
 

@@ -1,15 +1,18 @@
 """A project's plan: milestones, schedule items (all, per task type, per asset type,
 episode, sequence or edit of a task type) and budgets with their entries (project
-managers only)."""
+managers only); the span of each person's tasks for the team schedule."""
 
 import falcon
 
-from framework import NotFound, json_body, operation
+from framework import BadRequest, Forbidden, NotFound, json_body, operation
+from plugins.entities.models import Project
+from plugins.entities.services.access import effective_role
+from plugins.tasks.services import access as task_access
 
 from ..models import Budget, BudgetEntry
 from ..schemas import BudgetBody, BudgetEntryBody, BudgetEntryUpdateBody, BudgetUpdateBody
-from ..services import budgets, planning
-from .common import ScheduleResource, checked_id
+from ..services import budgets, planning, task_dates
+from .common import ScheduleResource, checked_id, id_or_none
 
 
 class ProjectPlan(ScheduleResource):
@@ -134,3 +137,28 @@ class ProjectBudgets(ScheduleResource):
         budget, entry = self.entry(req, project_id, budget_id, entry_id)
         budgets.delete_entry(budget, entry, self.dopesheet)
         resp.status = falcon.HTTP_204
+
+
+class TeamSchedule(ScheduleResource):
+    @operation("First start and last due date of each person's tasks (?project_id; "
+               "supervisors and up, other open projects as anonymous busy periods)")
+    def on_get(self, req, resp):
+        principal = self.person(req)
+        project_id = (req.params.get("project_id") or "").strip() or None
+        if project_id is not None and id_or_none(project_id) is None:
+            raise BadRequest("Invalid project_id.", data=None)
+        project_id = id_or_none(project_id) if project_id else None
+        if principal.is_admin:
+            resp.media = task_dates.spans([project_id] if project_id
+                                          else task_access.open_project_ids())
+            return
+        if principal.role not in ("supervisor", "manager"):
+            raise Forbidden()
+        if project_id is not None:
+            if effective_role(principal, project_id) is None:
+                raise Forbidden()
+            resp.media = task_dates.spans([project_id])
+            return
+        own = task_access.open_team_project_ids(principal.id)
+        resp.media = task_dates.spans(own, task_access.open_project_ids().where(
+            Project.id.not_in(own)))

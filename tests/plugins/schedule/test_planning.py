@@ -118,3 +118,26 @@ def test_salary_scales(prod):
         "message"] == "Salary scales cannot be created"
     _, manager = prod.member("manager")
     prod.get("/data/salary-scales", manager, 403)
+
+
+def test_the_span_of_each_persons_tasks(prod):
+    prod.put(f"/data/tasks/{prod.shot_task['id']}", {"start_date": "2025-01-02",
+                                                      "due_date": "2025-02-03T10:00:00"})
+    prod.put(f"/data/tasks/{prod.asset_task['id']}", {"start_date": "2025-01-20",
+                                                       "due_date": "2025-03-01"})
+    span = {"person_id": prod.artist.id, "min_date": "2025-01-02T00:00:00",
+            "max_date": "2025-03-01T00:00:00", "busy_periods": []}
+    assert prod.get("/data/persons/task-dates") == [span]
+    _, supervisor = prod.member("supervisor")
+    assert prod.get(f"/data/persons/task-dates?project_id={prod.project_id}",
+                    supervisor) == [span]
+    assert prod.get("/data/persons/task-dates", supervisor) == [span]
+    outsider = prod.studio.headers(prod.studio.person("supervisor"))
+    assert prod.get("/data/persons/task-dates", outsider) == [{
+        "person_id": prod.artist.id, "min_date": None, "max_date": None,
+        "busy_periods": [{"start_date": "2025-01-02 00:00:00",
+                          "end_date": "2025-03-01 00:00:00"}]}]
+    prod.get(f"/data/persons/task-dates?project_id={prod.project_id}", outsider, 403)
+    prod.get("/data/persons/task-dates", prod.artist_headers, 403)
+    assert prod.get("/data/persons/task-dates?project_id=nope", expected=400) == {
+        "error": True, "message": "Invalid project_id.", "data": None}

@@ -119,6 +119,7 @@ PINNED = [
     ("/data/projects/{project}/playlists/{playlist}", ADMIN, 5),
     ("/data/playlists/{playlist}/share", ADMIN, 4),
     ("/data/user/notifications", ARTIST, 6),
+    ("/data/persons/task-dates", ADMIN, 2),
 ]
 
 
