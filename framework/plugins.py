@@ -21,7 +21,7 @@ from marshmallow import fields
 from . import hookspecs
 from .config import SectionSchema, StringList, core_section
 
-BUILTIN_PLUGINS = ("persons", "auth", "entities", "tasks", "schedule", "files")
+BUILTIN_PLUGINS = ("persons", "auth", "entities", "tasks", "schedule", "files", "file_tree")
 ESSENTIAL_PLUGINS = frozenset({"core", "persons"})
 BUILTIN_PACKAGE = "plugins"
 ENTRY_POINT_GROUP = "dopesheet.plugins"

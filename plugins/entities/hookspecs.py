@@ -25,3 +25,10 @@ def entities_deleting(entity_ids, force, dopesheet):
     """Called inside the deleting transaction, before entities are removed, so that plugins
     holding rows that reference them (tasks, previews...) delete theirs. ``force`` is the
     caller's ``?force=true``. Returns nothing; raise ``framework.ApiError`` to refuse."""
+
+
+@hookspec
+def project_checking(data, dopesheet):
+    """Called before a project is created or updated with ``data`` (its columns as
+    loaded from the body), so that the plugin giving a column its meaning (the file tree)
+    checks it. Returns nothing; raise ``framework.ApiError`` to refuse."""

@@ -111,7 +111,8 @@ def test_short_or_missing_keys_refuse_to_start(tmp_path):
 def test_shipped_config_lists_every_setting_commented(tmp_path):
     text = (REPO / "config" / "dopesheet.toml").read_text()
     assert tomllib.loads(text) == {"server": {}, "database": {}, "security": {}, "mail": {},
-                                   "api": {}, "plugins": {"persons": {}, "auth": {}, "files": {}}}
+                                   "api": {}, "plugins": {"persons": {}, "auth": {}, "files": {},
+                                               "file_tree": {}}}
     context = _context(tmp_path, DOPESHEET_DATABASE_URL=f"sqlite:///{tmp_path}/x.db")
     sections = {name: schema().fields for name, schema in CORE_SECTIONS.items()}
     for plugin, declared in context.hooks.register_settings():

@@ -58,7 +58,7 @@ class ProjectApi(OrderedApi):
 
     def create(self, data, principal):
         template_id = data.pop("project_template_id")
-        projects.check_fields(data)
+        self.check(data)
         data.setdefault("project_status_id", projects.status_named("Open").id)
         project = super().create(data, principal)
         if template_id:
@@ -71,10 +71,14 @@ class ProjectApi(OrderedApi):
         return project
 
     def update(self, project, data, principal):
-        projects.check_fields(data)
+        self.check(data)
         project = super().update(project, data, principal)
         project.read_now = False
         return project
+
+    def check(self, data):
+        projects.check_fields(data)
+        self.dopesheet.hooks.call("project_checking", data=data, dopesheet=self.dopesheet)
 
     def delete(self, project, principal, force=False):
         deletion.delete_project(project, force, self.dopesheet)
