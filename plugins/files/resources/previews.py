@@ -2,6 +2,8 @@
 it from its comment, the main preview of an entity, position and annotations, a task's
 and a project's previews, the ones still waiting."""
 
+import uuid
+
 import falcon
 
 from framework import BadRequest, Forbidden, NotFound, operation, principal_of
@@ -161,8 +163,29 @@ class PreviewLists(FilesResource):
         resp.media = page.envelope(presenters.previews(
             query.limit(page.limit).offset(page.offset)), query.count())
 
-    @operation("Previews still processing, broken or missing in open projects (admins)")
+    @operation("Previews still processing, broken or missing in open projects, newest "
+               "first (admins; ?cursor_preview_file_id, ?limit)")
     def on_get_running(self, req, resp):
         if not principal_of(req).is_admin:
             raise Forbidden()
-        resp.media = previews.running()
+        resp.media = previews.running(running_cursor(req.params.get("cursor_preview_file_id")),
+                                      running_limit(req.params.get("limit")))
+
+
+def running_cursor(value):
+    if value is None:
+        return None
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise BadRequest("The cursor_preview_file_id parameter is not a valid id",
+                         data=None) from None
+
+
+def running_limit(value):
+    if value is None:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise BadRequest("Wrong value for parameter limit.", data=None) from None

@@ -10,6 +10,7 @@ from framework import BadRequest, emit, utcnow
 
 from plugins.entities.models import Entity, Project, ProjectStatus, TaskType
 from plugins.tasks.models import CommentPreviewLink, News, Task
+from plugins.tasks.services.entity_names import full_names
 
 from ..models import PreviewFile
 from ..storage import storage_key
@@ -21,6 +22,7 @@ FILE_EXTENSIONS = frozenset((
     "ae", "ai", "blend", "clip", "comp", "diff", "exr", "fbx", "fla", "flv", "gif", "glb",
     "gltf", "hip", "kra", "ma", "mb", "md", "mp3", "obj", "pdf", "psd", "psb", "rar", "rev",
     "riv", "sai", "sai2", "sbbkp", "svg", "swf", "tvpp", "wav", "zip"))
+OPEN_PROJECT_STATUSES = ("Active", "open", "Open")
 PICTURE_KINDS = ("original", "thumbnails", "thumbnails-square", "previews")
 ONE_PER_REVISION = "Only one preview file is allowed per revision for this project."
 REUPLOAD = ("The browser (or proxy) sent a request that this server could not "
@@ -225,26 +227,35 @@ def set_annotations(preview, changed, person_id, task):
     return item
 
 
-def running():
+def running(cursor_id=None, limit=None):
     """Previews of open projects still waiting for their media, or broken or missing,
-    newest first, with their project, task type and entity name."""
+    newest first (older than the ``cursor_id`` preview when given), with their project,
+    task type and full entity name."""
     query = (PreviewFile.select(PreviewFile, Task.project.alias("project_of"),
                                 Task.task_type.alias("task_type_of"),
-                                Entity.name.alias("entity_name"))
+                                Task.entity.alias("entity_of"))
              .join(Task, on=(PreviewFile.task == Task.id))
-             .join(Entity, on=(Task.entity == Entity.id))
              .where(PreviewFile.status.in_(("processing", "broken", "missing")),
                     Task.project.in_(open_project_ids()))
              .order_by(PreviewFile.created_at.desc()))
+    if cursor_id is not None:
+        cursor = PreviewFile.get_or_none(PreviewFile.id == cursor_id)
+        if cursor is None:
+            raise BadRequest(f"No preview file found with id: {cursor_id}", data=None)
+        query = query.where(PreviewFile.created_at < cursor.created_at)
+    if limit is not None:
+        query = query.limit(limit)
+    rows = list(query.objects())
+    names = full_names([row.entity_of for row in rows])
     return [{**presenters.PREVIEW.from_instance(row), "project_id": row.project_of,
-             "task_type_id": row.task_type_of, "full_entity_name": row.entity_name}
-            for row in query.objects()]
+             "task_type_id": row.task_type_of, "full_entity_name": names[row.entity_of][0]}
+            for row in rows]
 
 
 def open_project_ids():
     return (Project.select(Project.id)
             .join(ProjectStatus, on=(Project.project_status == ProjectStatus.id))
-            .where(ProjectStatus.name == "Open"))
+            .where(ProjectStatus.name.in_(OPEN_PROJECT_STATUSES)))
 
 
 def for_playlists(entity_ids):

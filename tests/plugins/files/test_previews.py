@@ -154,6 +154,63 @@ def test_previews_of_an_entity_by_task_type(prod):
     prod.get(f"/data/entities/{UNKNOWN}/preview-files", expected=404)
 
 
+def test_previews_still_waiting(prod, clock_control):
+    _, artist = prod.member("user")
+    task = prod.shot_task()
+    older = prod.preview(task)
+    clock_control.advance(minutes=1)
+    newer = prod.preview(task)
+    ready = prod.preview(task)
+    upload(prod, ready, "frame.png", picture())
+    running = prod.get("/data/playlists/preview-files/running")
+    assert [item["id"] for item in running] == [newer["id"], older["id"]]
+    assert running[0]["full_entity_name"] == "E01 / SQ01 / SH010"
+    assert (running[0]["project_id"], running[0]["task_type_id"]) == (
+        prod.project_id, task["task_type_id"])
+    assert [item["id"] for item in prod.get(
+        "/data/playlists/preview-files/running?limit=1")] == [newer["id"]]
+    assert [item["id"] for item in prod.get(
+        f"/data/playlists/preview-files/running?cursor_preview_file_id={newer['id']}")] == [
+        older["id"]]
+    for query, message in (("limit=many", "Wrong value for parameter limit."),
+                           ("cursor_preview_file_id=bad",
+                            "The cursor_preview_file_id parameter is not a valid id"),
+                           (f"cursor_preview_file_id={UNKNOWN}",
+                            f"No preview file found with id: {UNKNOWN}")):
+        answer = prod.get(f"/data/playlists/preview-files/running?{query}", expected=400)
+        assert answer["message"] == message
+    prod.get("/data/playlists/preview-files/running", headers=artist, expected=403)
+
+
+def test_annotations_are_added_updated_and_deleted(prod):
+    task = prod.shot_task()
+    preview = prod.preview(task)
+    path = f"/actions/preview-files/{preview['id']}/update-annotations"
+    added = prod.put(path, {"additions": [
+        {"time": 0, "drawing": {"objects": [{"id": "stroke", "type": "path"}]}}]})
+    assert added["annotations"] == [
+        {"time": 0, "drawing": {"objects": [{"id": "stroke", "type": "path"}]}}]
+    updated = prod.put(path, {"updates": [
+        {"time": 0, "drawing": {"objects": [{"id": "stroke", "type": "rect"}]}}]})
+    assert updated["annotations"][0]["drawing"]["objects"] == [{"id": "stroke",
+                                                                "type": "rect"}]
+    deleted = prod.put(path, {"deletions": [{"time": 0, "objects": ["stroke"]}]})
+    assert deleted["annotations"] == []
+
+
+def test_removing_a_preview_from_its_comment(prod, storage_root):
+    task = prod.shot_task()
+    comment = prod.comment(task, "wip", "take")
+    preview = prod.preview(task, comment)
+    upload(prod, preview, "frame.png", picture())
+    path = f"/actions/tasks/{task['id']}/comments/{comment['id']}/preview-files/{preview['id']}"
+    prod.delete(path)
+    prod.get(f"/data/preview-files/{preview['id']}", expected=404)
+    assert list(storage_root.rglob(f"{preview['id']}*")) == []
+    assert prod.get(f"/data/comments/{comment['id']}")["previews"] == []
+    prod.delete(path, expected=404)
+
+
 def test_deleting_a_preview_removes_its_files(prod, storage_root):
     task = prod.shot_task()
     preview = prod.preview(task)

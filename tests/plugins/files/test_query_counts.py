@@ -35,7 +35,7 @@ LISTS = {
     "/data/tasks/{task}/attachment-files": 4,
     "/data/projects/{project}/attachment-files": 4,
     "/data/projects/{project}/preview-files": 3,
-    "/data/playlists/preview-files/running": 2,
+    "/data/playlists/preview-files/running": 3,
     "/data/tasks/{task}/comments": 6,
 }
 ADMIN_ONLY = ("/data/attachment-files", "/data/tasks/{task}/attachment-files", "/data/projects/{project}/attachment-files",
