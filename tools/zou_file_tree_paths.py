@@ -67,16 +67,21 @@ def main():
         for key, path, body in production.requests_of(tree_name):
             answer = send("POST", production.resolve(path, ids),
                           production.resolve(body, ids))
-            found = answer.json()
-            if answer.status_code >= 400:
-                found = {"message": found.get("message")}
+            if answer.status_code >= 500:
+                found = {"message": None}
+            elif answer.status_code >= 400:
+                found = answer.json()
+                found = {"message": found.get("message", found.get("error"))}
+            else:
+                found = production.compared(answer.json())
             cases[key] = {"status": answer.status_code, "answer": found}
     OUTPUT.write_text(json.dumps({
         "_comment": (f"Written by tools/zou_file_tree_paths.py from Zou {version} at "
                      f"{args.zou}: the production of production.py built once per tree, "
                      "the tree set with PUT /data/projects/{id} (Zou's default.json and "
                      "simple.json, and studio_tree.json), then each path request sent. "
-                     "Error answers keep their message only."),
+                     "Answers keep their path keys (production.ANSWER_KEYS), errors their "
+                     "message only."),
         "zou_version": version,
         "projects": projects,
         "cases": cases,

@@ -51,14 +51,14 @@ def output(entity, variables, output_type, task_type, mode="output", name="main"
 
 
 def instance(asset_instance, temporal_entity, variables, output_type, task_type,
-             mode="output", name="main", representation="", revision=1, sep="/",
-             nb_elements=1):
+             mode="output", name="main", representation="", revision=1, sep="/"):
+    """Zou never suffixes an instance's file name with its number of elements."""
     asset = Entity.get_by_id(asset_instance.asset_id)
     context = PathContext(rows.project_of(temporal_entity), temporal_entity,
                           task_type=task_type, output_type=output_type,
                           asset_instance=asset_instance, asset=asset, name=name,
                           representation=representation, revision=revision)
-    return build(context, variables, mode, sep, nb_elements=nb_elements)
+    return build(context, variables, mode, sep)
 
 
 def build(context, variables, mode, sep, file_revision=None, nb_elements=1):

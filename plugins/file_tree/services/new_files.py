@@ -22,8 +22,7 @@ def location(query, variables):
     elif query.asset_instance is not None:
         built = building.instance(query.asset_instance, query.temporal_entity, variables,
                                   query.output_type, query.task_type, "output", query.name,
-                                  query.representation, query.revision, query.sep,
-                                  query.nb_elements)
+                                  query.representation, query.revision, query.sep)
     else:
         built = building.output(query.entity, variables, query.output_type, query.task_type,
                                 "output", query.name, query.representation, query.revision,

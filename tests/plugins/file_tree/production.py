@@ -41,6 +41,29 @@ OUTPUT_BODIES = (
 )
 
 
+NEW_FILES = (
+    ("working-new/shot/0", "/data/tasks/$task:shot/working-files/new", {"name": "main"}),
+    ("working-new/shot/1", "/data/tasks/$task:shot/working-files/new",
+     {"name": "main", "sep": "\\", "comment": "second"}),
+    ("working-new/asset/0", "/data/tasks/$task:asset/working-files/new",
+     {"name": "Anim Take", "software_id": "$software", "revision": 5}),
+    ("output-new/shot/0", "/data/entities/$shot/output-files/new", OUTPUT_BODIES[0]),
+    ("output-new/shot/1", "/data/entities/$shot/output-files/new",
+     {**OUTPUT_BODIES[0], "name": "Lighting Pass", "representation": "abc", "nb_elements": 3,
+      "sep": "\\", "extension": ".abc"}),
+    ("output-new/asset/0", "/data/entities/$asset/output-files/new",
+     {**OUTPUT_BODIES[0], "mode": "working"}),
+    ("instance-new/shot/0", "/data/asset-instances/$instance_named/entities/$shot"
+     "/output-files/new", OUTPUT_BODIES[0]),
+    ("instance-new/scene/0", "/data/asset-instances/$instance_named/entities/$scene"
+     "/output-files/new", {**OUTPUT_BODIES[0], "representation": "abc", "nb_elements": 2,
+                           "revision": 7, "extension": ".abc"}),
+)
+"""New working and output files (after the path requests: they take revisions)."""
+ANSWER_KEYS = ("path", "name", "folder_path", "file_name", "revision")
+"""What is compared of an answer."""
+
+
 def shared_row(call, plural, body, create_plural=None):
     """The studio-wide row of ``plural`` with the name (and kind) of ``body``, created
     when missing."""
@@ -124,7 +147,12 @@ def requests_of(tree_name):
             cases.append((f"{tree_name}/instance/{instance}/{temporal}/{index}",
                           f"/data/asset-instances/${instance}/entities/${temporal}"
                           "/output-file-path", body))
+    cases += [(f"{tree_name}/{key}", path, body) for key, path, body in NEW_FILES]
     return cases
+
+
+def compared(answer):
+    return {key: answer[key] for key in ANSWER_KEYS if key in answer}
 
 
 def resolve(value, ids):
