@@ -2,6 +2,8 @@
 bodies validated Zou's way, the uploaded file of a multipart body, and stored files sent
 back as streams."""
 
+import re
+import unicodedata
 import uuid
 from urllib.parse import quote
 
@@ -17,6 +19,8 @@ from ..settings import settings_of
 MULTIPART = "multipart/form-data"
 NO_FILE = "File not provided."
 MULTIPART_OVERHEAD = 64 * 1024
+TOKEN = re.compile(r"[A-Za-z0-9!#$%&'*+.^_`|~-]+")
+FILENAME_SAFE = "!#$&+-.^_`|~"
 
 
 def row_or_404(model, row_id):
@@ -77,7 +81,7 @@ class FilesResource:
         stored = storing.open_stored(self.dopesheet, key)
         if stored is None:
             return False
-        resp.content_type = content_type
+        resp.content_type = with_charset(content_type)
         resp.stream = stored.stream
         resp.content_length = stored.size
         resp.set_header("Content-Disposition", disposition(filename, attachment))
@@ -88,14 +92,28 @@ class FilesResource:
 
 
 def disposition(filename, attachment):
-    """``inline`` or ``attachment``, with the name quoted (non-ASCII as RFC 6266
-    ``filename*``)."""
+    """``inline`` or ``attachment`` and the name as Zou (werkzeug) writes it: bare when it
+    is a token, quoted otherwise; a non-ASCII name as an ASCII ``filename`` plus the RFC
+    6266 ``filename*``."""
     kind = "attachment" if attachment else "inline"
-    if not filename:
-        return f'{kind}; filename=""'
     try:
         filename.encode("ascii")
     except UnicodeEncodeError:
-        return f"{kind}; filename*=UTF-8''{quote(filename)}"
-    escaped = filename.replace("\\", "\\\\").replace('"', '\\"')
-    return f'{kind}; filename="{escaped}"'
+        simple = unicodedata.normalize("NFKD", filename).encode("ascii", "ignore").decode()
+        return (f"{kind}; filename={header_value(simple)}; "
+                f"filename*=UTF-8''{quote(filename, safe=FILENAME_SAFE)}")
+    return f"{kind}; filename={header_value(filename)}"
+
+
+def header_value(value):
+    if TOKEN.fullmatch(value):
+        return value
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
+
+
+def with_charset(content_type):
+    """Text is announced as UTF-8, as Zou does."""
+    if content_type.startswith("text/") and "charset" not in content_type:
+        return f"{content_type}; charset=utf-8"
+    return content_type

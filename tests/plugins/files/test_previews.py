@@ -57,7 +57,7 @@ def test_a_png_preview_round_trips_with_its_thumbnails(prod):
     download = prod.download(f"/pictures/originals{base}/download")
     assert download.content == png
     assert download.headers["content-disposition"] == (
-        'attachment; filename="big_buck_sq01_sh010_animation_v1.png"')
+        "attachment; filename=big_buck_sq01_sh010_animation_v1.png")
     assert prod.get(f"/data/tasks/{task['id']}")["last_preview_file_id"] == preview["id"]
 
 
@@ -257,6 +257,13 @@ def test_preview_background_files(prod):
     served = prod.download(f"/pictures/preview-background-files/{background['id']}.hdr")
     assert served.content == hdr
     prod.download(f"/pictures/preview-background-files/{background['id']}.png", expected=404)
+    assert served.headers["content-disposition"] == "inline; filename=sky.hdr"
+    starry = prod.post("/data/preview-background-files", {"name": "Starry"})
+    prod.upload(f"/pictures/preview-background-files/{starry['id']}",
+                {"file": ("ciel étoilé.hdr", hdr)})
+    accented = prod.download(f"/pictures/preview-background-files/{starry['id']}.hdr")
+    assert accented.headers["content-disposition"] == (
+        "inline; filename=\"ciel etoile.hdr\"; filename*=UTF-8''ciel%20%C3%A9toil%C3%A9.hdr")
     second = prod.post("/data/preview-background-files", {"name": "Studio",
                                                           "is_default": True})
     prod.put(f"/data/preview-background-files/{background['id']}", {"is_default": True})
