@@ -125,8 +125,9 @@ class OpenTasks(TasksResource):
         for amount, amount_done, duration, estimation, project_id, type_id, status_id in (
                 query.tuples()):
             project = stats.setdefault(project_id, {"amount": 0, "amount_done": 0,
-                                                    "total_duration": 0,
-                                                    "total_estimation": 0, "task_types": []})
+                                                    "total_duration": 0.0,
+                                                    "total_estimation": 0.0,
+                                                    "task_types": []})
             project["amount"] += amount
             project["amount_done"] += amount_done
             project["total_duration"] += duration or 0

@@ -147,6 +147,9 @@ def test_open_task_stats_per_project(prod):
     stats = prod.get("/data/tasks/open-tasks/stats")
     project = stats[prod.project_id]
     assert (project["amount"], project["amount_done"]) == (2, 1)
+    assert (project["total_duration"], project["total_estimation"]) == (0.0, 0.0)
+    assert all(isinstance(project[key], float) for key in ("total_duration",
+                                                           "total_estimation"))
     assert sorted(list(entry) for entry in project["task_types"])[0] == [
         "task_status_id", "task_type_id", "project_id", "amount", "amount_done",
         "total_duration", "total_estimation"]
