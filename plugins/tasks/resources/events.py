@@ -7,7 +7,7 @@ from plugins.entities.models import ProjectPersonLink
 
 from ..services import access, event_log
 from ..services.loading import checked_uuid
-from .common import TasksResource, flag, integer
+from .common import TasksResource, integer
 from .open_tasks import checked_date
 
 
@@ -46,7 +46,7 @@ class Events(TasksResource):
                 raise Forbidden()
         resp.media = event_log.last_events(
             after=after, before=before, cursor_event_id=cursor, limit=limit,
-            only_files=flag(req, "only_files"), project_id=project_id,
+            only_files=req.params.get("only_files") == "true", project_id=project_id,
             project_ids=project_ids, name=req.params.get("name"),
             name_prefixes=listed(req, "name_prefixes"),
             name_suffixes=listed(req, "name_suffixes"), person_ids=person_ids)

@@ -49,6 +49,7 @@ def test_last_events_filters(prod, clock_control):
     assert prod.get(f"/data/events/last?before={every[0]['created_at']}") == [every[-1]]
     assert prod.get("/data/events/last?only_files=true") == []
     assert prod.get("/data/events/last?limit=5000&only_files=False") == every
+    assert prod.get("/data/events/last?limit=5000&only_files=True") == every
     for query, message in (
             ("project_id=nope", "The project_id parameter is not a valid id"),
             ("cursor_event_id=nope", "The cursor_event_id parameter is not a valid id"),
