@@ -11,10 +11,20 @@ from ..storage import storage_key
 from .common import FilesResource, row_or_404
 
 EXTENSIONS = frozenset(("hdr",))
+RADIANCE_SIGNATURES = (b"#?RADIANCE", b"#?RGBE")
+"""How a Radiance HDR file begins; anything else is refused as Zou's decoder refuses it."""
 
 
 def key_of(background):
     return storage_key("preview-backgrounds/original", background.id, background.extension)
+
+
+def refuse(resp, background, message):
+    """Zou removes a background whose file it refuses: the removal is committed and the
+    400 answered without raising (a raised error would roll it back)."""
+    PreviewBackgroundFile.delete().where(PreviewBackgroundFile.id == background.id).execute()
+    error = BadRequest(message, data=None)
+    resp.status, resp.media = error.status, error.body()
 
 
 class PreviewBackgroundFiles(FilesResource):
@@ -27,11 +37,14 @@ class PreviewBackgroundFiles(FilesResource):
         filename, stream = self.uploaded_file(req)
         original_name, extension = uploads.split_name(filename)
         if extension not in EXTENSIONS:
-            PreviewBackgroundFile.delete().where(
-                PreviewBackgroundFile.id == background.id).execute()
-            error = BadRequest(f"Wrong file format, extension: {extension}", data=None)
-            resp.status, resp.media = error.status, error.body()
+            refuse(resp, background, f"Wrong file format, extension: {extension}")
             return
+        if not stream.read(len(max(RADIANCE_SIGNATURES, key=len))).startswith(
+                RADIANCE_SIGNATURES):
+            refuse(resp, background, "Error while saving preview background file and "
+                                     f"thumbnail: {background.id}")
+            return
+        stream.seek(0)
         with stream:
             size = storing.put(self.dopesheet, storage_key(
                 "preview-backgrounds/original", background.id, extension), stream)

@@ -272,6 +272,12 @@ def test_preview_background_files(prod):
     refused = prod.upload(f"/pictures/preview-background-files/{wrong['id']}",
                           {"file": ("flat.png", picture())}, expected=400)
     assert refused["message"] == "Wrong file format, extension: png"
+    fake = prod.post("/data/preview-background-files", {"name": "Fake"})
+    refused = prod.upload(f"/pictures/preview-background-files/{fake['id']}",
+                          {"file": ("fake.hdr", b"not a radiance file")}, expected=400)
+    assert refused["message"] == ("Error while saving preview background file and "
+                                  f"thumbnail: {fake['id']}")
+    prod.get(f"/data/preview-background-files/{fake['id']}", expected=404)
     _, artist = prod.member("user")
     prod.upload(f"/pictures/preview-background-files/{background['id']}",
                 {"file": ("sky.hdr", hdr)}, expected=403, headers=artist)
