@@ -29,19 +29,28 @@ CONTEXT_SOURCES = (
     ("preview_background_files", "/data/preview-background-files", []),
     ("plugins", "/data/plugins", []),
 )
+CONTEXT_PARAMS = {"persons": {"relations": "true"}}
+"""Query parameters of the borrowed answers: Zou's context lists persons with their
+departments."""
 
 
-def borrowed_answer(dopesheet, template, req):
-    """The answer another plugin's ``GET`` route gives to this request, or None when no
-    plugin serves it (or refuses the caller)."""
+def borrowed_answer(dopesheet, template, req, params=None):
+    """The answer another plugin's ``GET`` route gives to this request (with ``params`` added
+    to its query string for the call), or None when no plugin serves it (or refuses the
+    caller)."""
     for mounted in dopesheet.routes:
         if mounted.template == template:
             responder = mounted.route.responders().get("GET")
             scratch = falcon.Response()
+            saved = dict(req.params)
+            req.params.update(params or {})
             try:
                 responder(req, scratch)
             except ApiError:
                 return None
+            finally:
+                req.params.clear()
+                req.params.update(saved)
             return scratch.media
     return None
 
@@ -200,7 +209,7 @@ class Context(UserResource):
         for key, template, empty in CONTEXT_SOURCES:
             if template is None:
                 continue
-            answer = borrowed_answer(self.dopesheet, template, req)
+            answer = borrowed_answer(self.dopesheet, template, req, CONTEXT_PARAMS.get(key))
             context[key] = answer if answer is not None else empty
         context["notification_count"] = inbox.unread_count(principal.id)
         context["project_roles"] = {

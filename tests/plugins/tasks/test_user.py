@@ -108,14 +108,16 @@ def test_the_inbox_filters_reads_and_marks(prod, clock_control):
 
 
 def test_the_context_kitsu_loads_after_login(prod):
-    person, headers = prod.member("user", project_role="supervisor")
+    person, headers = prod.member("user", project_role="supervisor",
+                                  departments=["Animation"])
     context = prod.get("/data/user/context", headers)
     assert list(context) == CONTEXT
     assert [project["id"] for project in context["projects"]] == [prod.project_id]
     assert context["project_roles"] == {prod.project_id: "supervisor"}
     assert {"Modeling", "Animation"} <= {item["name"] for item in context["departments"]}
     assert context["custom_actions"] == [] and context["search_filters"] == {}
-    assert any(item["id"] == person.id for item in context["persons"])
+    me = next(item for item in context["persons"] if item["id"] == person.id)
+    assert me["departments"] == [prod.department["Animation"]]
     assert "user_limit" in prod.get("/data/user/context")
 
 
