@@ -14,6 +14,8 @@ from .common import FilesResource, row_or_404
 NOT_READY = "Preview file was not found."
 RETRY_AFTER = "5"
 UNSAFE_NAME_PARTS = ("/", "\\", "\x00")
+ORIGINAL_EXTENSIONS = (previews.PICTURE_EXTENSIONS | previews.FILE_EXTENSIONS
+                       | previews.MOVIE_EXTENSIONS)
 
 
 class PreviewDownloads(FilesResource):
@@ -31,10 +33,11 @@ class PreviewDownloads(FilesResource):
                          preview.updated_at, filename, attachment):
             raise NotFound()
 
-    @operation("The original of a preview: its PNG, or its file (pdf, glb...)")
+    @operation("The original of a preview: its PNG, or its file (pdf, glb..., and a movie "
+               "kept in its own format, where gazu looks for a movie not named .mp4)")
     def on_get_original(self, req, resp, instance_id, extension):
         extension = extension.lower()
-        if extension not in previews.PICTURE_EXTENSIONS | previews.FILE_EXTENSIONS:
+        if extension not in ORIGINAL_EXTENSIONS:
             raise BadRequest(f"Extension not allowed: {extension}", data=None)
         preview = self.readable(req, instance_id)
         if preview.extension != extension:

@@ -80,6 +80,10 @@ def test_movies_and_files_are_stored_as_they_are(prod):
     assert served.content == MOVIE and served.headers["content-type"] == "video/mp4"
     assert prod.download(f"/movies/originals/preview-files/{movie['id']}/download"
                          ).content == MOVIE
+    quicktime = prod.preview(task)
+    assert upload(prod, quicktime, "take.MOV", MOVIE)["extension"] == "mov"
+    kept = prod.download(f"/pictures/originals/preview-files/{quicktime['id']}.mov")
+    assert kept.content == MOVIE and kept.headers["content-type"] == "video/quicktime"
     document = prod.preview(task)
     upload(prod, document, "brief.pdf", b"%PDF-1.4 brief")
     pdf = prod.download(f"/pictures/originals/preview-files/{document['id']}.pdf")
