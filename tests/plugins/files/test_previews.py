@@ -61,6 +61,24 @@ def test_a_png_preview_round_trips_with_its_thumbnails(prod):
     assert prod.get(f"/data/tasks/{task['id']}")["last_preview_file_id"] == preview["id"]
 
 
+def test_batch_comments_store_their_previews_and_attachments(prod):
+    task = prod.shot_task()
+    comments = ('[{"text": "a", "task_status_id": "%s"}, {"text": "b", "task_status_id": "%s"}]'
+                % (prod.status["wip"], prod.status["wfa"]))
+    png = picture((40, 30))
+    posted = prod.upload(f"/actions/tasks/{task['id']}/batch-comment",
+                         {"preview_file-1-0": ("frame.png", png),
+                          "attachment_file-0-0": ("notes.txt", b"words")}, comments=comments)
+    assert [len(comment["attachment_files"]) for comment in posted] == [1, 0]
+    preview_id = posted[1]["previews"][0]
+    preview = prod.get(f"/data/preview-files/{preview_id}")
+    assert (preview["status"], preview["width"], preview["height"]) == ("ready", 40, 30)
+    assert prod.download(f"/pictures/originals/preview-files/{preview_id}.png").content == png
+    attachment_id = posted[0]["attachment_files"][0]["id"]
+    assert prod.download(f"/data/attachment-files/{attachment_id}/file/notes.txt"
+                         ).content == b"words"
+
+
 def test_a_jpeg_preview_is_kept_as_a_png(prod):
     task = prod.shot_task()
     preview = prod.preview(task)
