@@ -89,6 +89,8 @@ def preview_routes(dopesheet):
         Route("/pictures/preview-background-files/{instance_id}", backgrounds),
         Route("/pictures/preview-background-files/{instance_id}.{extension}", backgrounds,
               suffix="file"),
+        Route("/pictures/thumbnails/preview-background-files/{instance_id}.png", backgrounds,
+              suffix="thumbnail"),
     ]
 
 

@@ -1,22 +1,27 @@
 """Preview background files (HDR pictures behind 3D previews): the upload of their file
-(admins) and its download."""
+(admins) with its PNG thumbnail, and their downloads."""
+
+import io
 
 import falcon
 
 from framework import BadRequest, NotFound, Forbidden, emit, operation, principal_of, utcnow
 
 from ..models import PreviewBackgroundFile
-from ..services import media, presenters, storing, uploads
+from ..services import media, pictures, presenters, radiance, storing, uploads
 from ..storage import storage_key
 from .common import FilesResource, row_or_404
 
 EXTENSIONS = frozenset(("hdr",))
-RADIANCE_SIGNATURES = (b"#?RADIANCE", b"#?RGBE")
-"""How a Radiance HDR file begins; anything else is refused as Zou's decoder refuses it."""
+THUMBNAIL = (300, 200)
 
 
 def key_of(background):
     return storage_key("preview-backgrounds/original", background.id, background.extension)
+
+
+def thumbnail_key(background_id):
+    return storage_key("preview-backgrounds/thumbnails", background_id, "png")
 
 
 def refuse(resp, background, message):
@@ -39,15 +44,18 @@ class PreviewBackgroundFiles(FilesResource):
         if extension not in EXTENSIONS:
             refuse(resp, background, f"Wrong file format, extension: {extension}")
             return
-        if not stream.read(len(max(RADIANCE_SIGNATURES, key=len))).startswith(
-                RADIANCE_SIGNATURES):
-            refuse(resp, background, "Error while saving preview background file and "
-                                     f"thumbnail: {background.id}")
-            return
-        stream.seek(0)
         with stream:
+            try:
+                thumbnail = pictures.thumbnail(radiance.picture(stream.read(), THUMBNAIL),
+                                               THUMBNAIL)
+            except radiance.NotRadiance:
+                refuse(resp, background, "Error while saving preview background file and "
+                                         f"thumbnail: {background.id}")
+                return
+            stream.seek(0)
             size = storing.put(self.dopesheet, storage_key(
                 "preview-backgrounds/original", background.id, extension), stream)
+        storing.put(self.dopesheet, thumbnail_key(background.id), io.BytesIO(thumbnail))
         PreviewBackgroundFile.update(extension=extension, original_name=original_name,
                                      file_size=size, updated_at=utcnow()).where(
             PreviewBackgroundFile.id == background.id).execute()
@@ -66,4 +74,11 @@ class PreviewBackgroundFiles(FilesResource):
         if not self.send(resp, key_of(background), media.mimetype(background.extension),
                          background.updated_at,
                          f"{background.original_name}.{background.extension}"):
+            raise NotFound()
+
+    @operation("The PNG thumbnail of a preview background")
+    def on_get_thumbnail(self, req, resp, instance_id):
+        background = row_or_404(PreviewBackgroundFile, instance_id)
+        if not self.send(resp, thumbnail_key(background.id), "image/png",
+                         background.updated_at):
             raise NotFound()

@@ -10,7 +10,8 @@ from framework.filters import parse_bool
 from ..models import (PREVIEW_STATUSES, QUALITIES, VALIDATION_STATUSES, AttachmentFile,
                       FileStatus, OutputFile, OutputType, PreviewBackgroundFile, PreviewFile,
                       Software, WorkingFile)
-from ..services import presenters, previews
+from ..services import presenters, previews, storing
+from . import backgrounds
 
 SIMILAR_BACKGROUND = "A preview background file with similar name already exists"
 
@@ -101,6 +102,14 @@ class PreviewBackgroundFileApi(ModelApi):
         instance = super().update(instance, data, principal)
         self.keep_one_default(instance, data)
         return instance
+
+    def delete(self, instance, principal, force=False):
+        """The background goes with its stored file and thumbnail."""
+        super().delete(instance, principal, force)
+        keys = [backgrounds.thumbnail_key(instance.id)]
+        if instance.extension:
+            keys.append(backgrounds.key_of(instance))
+        storing.remove_after_commit(self.dopesheet, keys)
 
     @staticmethod
     def keep_one_default(instance, data):

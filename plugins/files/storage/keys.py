@@ -6,7 +6,7 @@ import uuid
 
 KINDS = frozenset(("attachments", "working", "previews/original", "previews/thumbnails",
                    "previews/thumbnails-square", "previews/previews", "previews/files",
-                   "preview-backgrounds/original"))
+                   "preview-backgrounds/original", "preview-backgrounds/thumbnails"))
 EXTENSION = re.compile(r"^[a-z0-9]{0,10}$")
 
 

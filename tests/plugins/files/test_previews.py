@@ -4,6 +4,7 @@ entity, and every download, as Zou 1.0.97 answers them."""
 
 import io
 
+import pytest
 from PIL import Image
 
 from .conftest import picture
@@ -15,6 +16,33 @@ MOVIE = b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 512
 def upload(prod, preview, name, content, expected=201, headers=None):
     return prod.upload(f"/pictures/preview-files/{preview['id']}", {"file": (name, content)},
                        expected, headers)
+
+
+def radiance(width, height, rgbe=(128, 64, 32, 128), bottom_up=False):
+    """A Radiance HDR picture: new-style RLE scanlines (runs and literal packets), or flat
+    ones when narrower than 8 pixels. The top half is ``rgbe`` (0.5, 0.25, 0.125), the
+    bottom half black."""
+    lines = []
+    for row in range(height):
+        pixel = bytes(rgbe) if row < height // 2 else bytes(4)
+        if width < 8:
+            lines.append(pixel * width)
+            continue
+        line = bytearray(b"\x02\x02" + width.to_bytes(2, "big"))
+        for channel in pixel:
+            literal = min(3, width)
+            line += bytes([literal]) + bytes([channel]) * literal
+            left = width - literal
+            while left:
+                run = min(127, left)
+                line += bytes([128 + run, channel])
+                left -= run
+        lines.append(bytes(line))
+    if bottom_up:
+        lines.reverse()
+    orientation = b"+Y" if bottom_up else b"-Y"
+    return (b"#?RADIANCE\nFORMAT=32-bit_rle_rgbe\n\n" + orientation
+            + f" {height} +X {width}\n".encode() + b"".join(lines))
 
 
 def decoded(response):
@@ -269,9 +297,29 @@ def test_previews_follow_task_access(prod):
     prod.preview(task, headers=artist, expected=403)
 
 
+@pytest.mark.parametrize("width,height,bottom_up", [(600, 200, False), (40, 80, True),
+                                                    (5, 4, False)])
+def test_background_thumbnails_are_tone_mapped_pngs(prod, width, height, bottom_up):
+    background = prod.post("/data/preview-background-files", {"name": "Sky"})
+    prod.upload(f"/pictures/preview-background-files/{background['id']}",
+                {"file": ("sky.hdr", radiance(width, height, bottom_up=bottom_up))})
+    thumbnail = decoded(prod.download(
+        f"/pictures/thumbnails/preview-background-files/{background['id']}.png"))
+    assert (thumbnail.format, thumbnail.size) == ("PNG", (300, 200))
+    box = thumbnail.getbbox()
+    top = thumbnail.getpixel((150, box[1] + 1))
+    bottom = thumbnail.getpixel((150, box[3] - 2))
+    expected = (186, 136, 99)  # 0.5, 0.25, 0.125 after gamma 2.2; resampling blurs a bit
+    assert all(abs(got - wanted) <= 10 for got, wanted in zip(top, expected))
+    assert top[3] == 255 and max(bottom[:3]) <= 10
+    prod.delete(f"/data/preview-background-files/{background['id']}")
+    prod.download(f"/pictures/thumbnails/preview-background-files/{background['id']}.png",
+                  expected=404)
+
+
 def test_preview_background_files(prod):
     background = prod.post("/data/preview-background-files", {"name": "Sky"})
-    hdr = b"#?RADIANCE\nFORMAT=32-bit_rle_rgbe\n\n" + bytes(range(256)) * 16
+    hdr = radiance(64, 40)
     answer = prod.upload(f"/pictures/preview-background-files/{background['id']}",
                          {"file": ("sky.hdr", hdr)})
     assert (answer["extension"], answer["original_name"], answer["file_size"]) == (
