@@ -1,7 +1,8 @@
-"""Radiance HDR (``.hdr``, RGBE) pictures made into an 8-bit Pillow picture for thumbnails,
-tone-mapped as Zou does (values clamped to 0..1, gamma 2.2). Only the scanlines and
-columns a thumbnail needs are decoded: the others are skipped packet by packet, so a large
-background is read quickly without numpy."""
+"""Radiance HDR (``.hdr``, RGBE) pictures made into an 8-bit Pillow picture for thumbnails
+as Zou makes them: read as grey (OpenCV's luminance weights, Zou reads the file without
+its colour flag), clamped to 0..1, gamma 2.2. Only the scanlines and columns a thumbnail
+needs are decoded: the others are skipped packet by packet, so a large background is read
+quickly without numpy."""
 
 import math
 
@@ -16,17 +17,16 @@ class NotRadiance(ValueError):
     """Not a Radiance RGBE picture this reader decodes."""
 
 
-def tone_table():
-    """``table[exponent][mantissa]``: the 8-bit value of one RGBE channel."""
-    table = [bytes(256)]
-    for exponent in range(1, 256):
-        scale = math.ldexp(1.0, exponent - 136)
-        table.append(bytes(round(255 * min(1.0, mantissa * scale) ** (1 / 2.2))
-                           for mantissa in range(256)))
-    return table
+LUMINANCE = (0.299, 0.587, 0.114)
+SCALES = [0.0] + [math.ldexp(1.0, exponent - 136) for exponent in range(1, 256)]
+"""The linear value of a mantissa of 1 for each exponent (0 is black)."""
 
 
-TONES = tone_table()
+def grey(red, green, blue, exponent):
+    """The 8-bit tone-mapped grey of one RGBE pixel."""
+    value = SCALES[exponent] * (LUMINANCE[0] * red + LUMINANCE[1] * green
+                                + LUMINANCE[2] * blue)
+    return round(255 * min(1.0, value) ** (1 / 2.2))
 
 
 def read_header(data):
@@ -92,7 +92,7 @@ def scanline(data, offset, width, keep):
 
 
 def picture(data, size):
-    """An RGB picture about twice ``size`` at most, sampled from the HDR ``data``."""
+    """A grey picture about twice ``size`` at most, sampled from the HDR ``data``."""
     try:
         width, height, top_down, offset = read_header(data)
         rows = sampled(height, size[1] * 2)
@@ -108,11 +108,8 @@ def picture(data, size):
     pixels = bytearray()
     for row in rows if top_down else reversed(rows):
         line = lines[row]
-        for column in columns:
-            red, green, blue, exponent = line[column * 4:column * 4 + 4]
-            tones = TONES[exponent]
-            pixels += bytes((tones[red], tones[green], tones[blue]))
-    return Image.frombytes("RGB", (len(columns), len(rows)), bytes(pixels))
+        pixels += bytes(grey(*line[column * 4:column * 4 + 4]) for column in columns)
+    return Image.frombytes("L", (len(columns), len(rows)), bytes(pixels))
 
 
 def sampled(length, wanted):
