@@ -5,7 +5,7 @@ size and centred on a transparent canvas."""
 import io
 import math
 
-from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageFile, UnidentifiedImageError
 
 from framework import BadRequest
 
@@ -43,11 +43,38 @@ def as_rgba(picture):
 
 def fitted(picture, size):
     """``picture`` scaled to fit ``size`` (up or down, ratio kept), centred on a transparent
-    ``size`` canvas."""
-    picture = ImageOps.contain(as_rgba(picture), size, Image.Resampling.LANCZOS)
+    ``size`` canvas, with Zou's rounding so that thumbnails match its own pixel for
+    pixel."""
+    picture = fit_to(bigger_if_needed(as_rgba(picture), size), size)
+    picture.thumbnail(size, Image.Resampling.LANCZOS)
     canvas = Image.new("RGBA", size, (0, 0, 0, 0))
-    canvas.paste(picture, ((size[0] - picture.width) // 2, (size[1] - picture.height) // 2))
+    canvas.paste(picture, (int((size[0] - picture.width) / 2),
+                           int((size[1] - picture.height) / 2)))
     return canvas
+
+
+def bigger_if_needed(picture, size):
+    """A picture smaller than ``size`` both ways, scaled up to touch it."""
+    if picture.width < size[0] and picture.height < size[1]:
+        ratio = min(size[0] / picture.width, size[1] / picture.height)
+        picture = picture.resize((max(1, round(picture.width * ratio)),
+                                  max(1, round(picture.height * ratio))),
+                                 Image.Resampling.LANCZOS)
+    return picture
+
+
+def fit_to(picture, size):
+    """Shortened to ``size``'s box, its ratio kept (sides rounded up)."""
+    width, height = size
+    ratio = picture.width / picture.height
+    if ratio == width / height:
+        return picture
+    fitted_size = (math.ceil(height * ratio), height)
+    if fitted_size[0] > width:
+        fitted_size = (width, math.ceil(width / ratio))
+    if fitted_size != picture.size:
+        picture = picture.resize(fitted_size, Image.Resampling.LANCZOS)
+    return picture
 
 
 def preview_size(picture):
