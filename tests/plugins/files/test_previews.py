@@ -107,6 +107,20 @@ def test_batch_comments_store_their_previews_and_attachments(prod):
                          ).content == b"words"
 
 
+@pytest.mark.parametrize("size,kind,box", [
+    ((320, 200), "thumbnails-square", (0, 18, 100, 81)),
+    ((100, 300), "thumbnails", (58, 0, 92, 100)),
+    ((50, 50), "thumbnails", (25, 0, 125, 100)),
+])
+def test_thumbnails_are_placed_as_zou_places_them(prod, size, kind, box):
+    """Sides rounded up and the picture centred as Zou does (measured on Zou 1.0.97)."""
+    task = prod.shot_task()
+    preview = prod.preview(task)
+    upload(prod, preview, "frame.png", picture(size))
+    thumbnail = decoded(prod.download(f"/pictures/{kind}/preview-files/{preview['id']}.png"))
+    assert thumbnail.getbbox() == box
+
+
 def test_a_jpeg_preview_is_kept_as_a_png(prod):
     task = prod.shot_task()
     preview = prod.preview(task)
