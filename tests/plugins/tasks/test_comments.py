@@ -195,7 +195,7 @@ def test_status_automations_comment_the_next_task(prod):
 
 
 def test_uploads_need_a_plugin_storing_files(make_app):
-    studio = Studio(make_app({"plugins": {"disabled": ["files"]}}))
+    studio = Studio(make_app({"plugins": {"disabled": ["files", "file_tree"]}}))
     prod = Production(studio, studio.headers(studio.person("admin")))
     task = prod.shot_task()
     body, content_type = multipart({"task_status_id": prod.status["wip"], "comment": "see",
@@ -310,7 +310,7 @@ def test_commenting_is_a_handful_of_queries(prod, query_counter):
 
 
 def test_attachments_need_a_plugin_storing_files(make_app):
-    studio = Studio(make_app({"plugins": {"disabled": ["files"]}}))
+    studio = Studio(make_app({"plugins": {"disabled": ["files", "file_tree"]}}))
     prod = Production(studio, studio.headers(studio.person("admin")))
     task = prod.shot_task()
     comment = prod.comment(task, "wip", "x")
