@@ -169,9 +169,10 @@ def set_entity_preview(entity_id, preview_id):
 def update_position(preview, position):
     """Move ``preview`` to ``position`` among its revision's previews (1-based; out of
     range changes nothing); returns them in their new order."""
-    siblings = list(PreviewFile.select().where(
-        PreviewFile.task == preview.task_id, PreviewFile.revision == preview.revision)
-        .order_by(PreviewFile.position, PreviewFile.created_at))
+    revision = PreviewFile.select().where(
+        PreviewFile.task == preview.task_id, PreviewFile.revision == preview.revision
+    ).order_by(PreviewFile.position, PreviewFile.created_at)
+    siblings = list(revision)
     if 0 < position <= len(siblings):
         siblings = [row for row in siblings if row.id != preview.id]
         siblings.insert(position - 1, preview)
@@ -179,7 +180,7 @@ def update_position(preview, position):
         for index, row in enumerate(siblings, start=1):
             PreviewFile.update(position=index, updated_at=now).where(
                 PreviewFile.id == row.id).execute()
-    return [present(row.id) for row in siblings]
+    return presenters.previews(revision.clone())
 
 
 def of_task(task_id, hide_rejected=False):
