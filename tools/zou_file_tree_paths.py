@@ -44,6 +44,18 @@ def zou_caller(base_url, email, password):
     return send, call
 
 
+def referenced(value, ids):
+    """``value`` with the ids of ``production.build`` written ``$key``."""
+    keys = {}
+    for key, row_id in ids.items():
+        keys.setdefault(row_id, key)
+    if isinstance(value, list):
+        return [referenced(item, ids) for item in value]
+    if isinstance(value, dict):
+        return {key: referenced(item, ids) for key, item in value.items()}
+    return f"${keys[value]}" if value in keys else value
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--zou", default="http://127.0.0.1:5000")
@@ -75,6 +87,15 @@ def main():
             else:
                 found = production.compared(answer.json())
             cases[key] = {"status": answer.status_code, "answer": found}
+        for key, source, what, sep in production.GUESSES:
+            if cases[f"{tree_name}/{source}"]["status"] >= 400:
+                continue
+            file_path = production.guessed_path(cases[f"{tree_name}/{source}"]["answer"],
+                                                what, project_name)
+            found = call("POST", "/data/entities/guess-from-path", {
+                "project_id": ids["project"], "file_path": file_path, "sep": sep})
+            cases[f"{tree_name}/guess/{key}"] = {
+                "status": 200, "file_path": file_path, "answer": referenced(found, ids)}
     OUTPUT.write_text(json.dumps({
         "_comment": (f"Written by tools/zou_file_tree_paths.py from Zou {version} at "
                      f"{args.zou}: the production of production.py built once per tree, "

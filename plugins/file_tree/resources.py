@@ -1,4 +1,5 @@
-"""The plugin's routes: Zou 1.0.67's set-file-tree action and Zou's three path routes."""
+"""The plugin's routes: Zou 1.0.67's set-file-tree action, Zou's three path routes and its
+guess-from-path (under both its names)."""
 
 from framework import PluginResource, Route, emit, get_or_404, json_body, operation
 from framework.serialize import Serializer
@@ -8,8 +9,9 @@ from plugins.files.models import OutputType, Software
 from plugins.files.services.revisions import next_output_revision, next_working_revision
 from plugins.tasks.models import Task
 
-from .schemas import OutputFilePathBody, SetFileTreeBody, WorkingFilePathBody
-from .services import building, rows, templates, variables
+from .schemas import (GuessFromPathBody, OutputFilePathBody, SetFileTreeBody,
+                      WorkingFilePathBody)
+from .services import building, guessing, rows, templates, variables
 
 PROJECT = Serializer(Project)
 
@@ -93,9 +95,22 @@ class OutputFilePath(FileTreeResource):
         resp.media = {"folder_path": built.folder_path, "file_name": built.file_name}
 
 
+class GuessFromPath(FileTreeResource):
+    @operation("The templates of the project's tree a file path matches, with the ids of "
+               "the rows its folders name", body=GuessFromPathBody)
+    def on_post(self, req, resp):
+        body = json_body(req, GuessFromPathBody)
+        project = get_or_404(Project, body["project_id"])
+        self.require(req, "read", Project, project)
+        resp.media = answered(req, lambda: guessing.guess(project, body["file_path"],
+                                                          body["sep"]))
+
+
 def routes(dopesheet):
-    outputs = OutputFilePath(dopesheet)
+    outputs, guesses = OutputFilePath(dopesheet), GuessFromPath(dopesheet)
     return [
+        Route("/data/entities/guess-from-path", guesses),
+        Route("/data/entities/guess_from_path", guesses),
         Route("/actions/projects/{project_id}/set-file-tree", SetFileTree(dopesheet)),
         Route("/data/tasks/{task_id}/working-file-path", WorkingFilePath(dopesheet)),
         Route("/data/entities/{entity_id}/output-file-path", outputs),

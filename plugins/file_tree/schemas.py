@@ -34,3 +34,9 @@ class OutputFilePathBody(Body):
     extension = fields.String(load_default="")
     representation = fields.String(load_default="")
     separator = fields.String(load_default="/")
+
+
+class GuessFromPathBody(Body):
+    project_id = fields.String(required=True, validate=NOT_EMPTY)
+    file_path = fields.String(required=True, validate=NOT_EMPTY)
+    sep = fields.String(load_default="/")

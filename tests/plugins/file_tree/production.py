@@ -60,6 +60,23 @@ NEW_FILES = (
                            "revision": 7, "extension": ".abc"}),
 )
 """New working and output files (after the path requests: they take revisions)."""
+GUESSES = (
+    ("working-shot", "working/shot/0", "path", "/"),
+    ("working-shot-file", "working/shot/0", "file", "/"),
+    ("working-asset", "working/asset/0", "path", "/"),
+    ("working-scene", "working/scene/0", "path", "/"),
+    ("working-sequence", "working/sequence/0", "path", "/"),
+    ("working-episode", "working/episode/0", "path", "/"),
+    ("output-shot", "output/shot/0", "folder_path", "/"),
+    ("output-shot-seq", "output/shot_seq/0", "folder_path", "/"),
+    ("output-episode", "output/episode/1", "folder_path", "\\"),
+    ("instance", "instance/instance_named/shot/0", "folder_path", "/"),
+    ("working-shot-upper", "working/shot/0", "upper", "/"),
+    ("working-shot-backslash", "working/shot/1", "path", "\\"),
+    ("working-shot-other-show", "working/shot/0", "other", "/"),
+)
+"""guess-from-path requests: (key, the path case whose answer is guessed, what of it, the
+separator sent)."""
 ANSWER_KEYS = ("path", "name", "folder_path", "file_name", "revision")
 """What is compared of an answer."""
 
@@ -95,8 +112,13 @@ def build(call, project_name):
     ids["software"] = shared_row(call, "softwares", {
         "name": names["software"], "short_name": names["software_short"],
         "file_extension": ".mb"})["id"]
-    asset_type = shared_row(call, "asset-types", {"name": names["asset_type"]},
-                            "entity-types")["id"]
+    asset_type = ids["asset_type"] = shared_row(call, "asset-types",
+                                                {"name": names["asset_type"]},
+                                                "entity-types")["id"]
+    ids["department"] = department["id"]
+    for row in call("GET", "/data/entity-types"):
+        if row["name"] in TASK_KINDS.values():
+            ids[f"type:{row['name']}"] = row["id"]
 
     def asset(name):
         return call("POST", f"/data/projects/{pid}/asset-types/{asset_type}/assets/new",
@@ -151,6 +173,17 @@ def requests_of(tree_name):
     return cases
 
 
+def guessed_path(answer, what, project_name):
+    """The file path a guess request sends, made from a path answer."""
+    if what == "file":
+        return f"{answer['path']}/{answer['name']}"
+    if what == "upper":
+        return answer["path"].upper()
+    if what == "other":
+        return answer["path"].replace(project_name.lower().replace(" ", "_"), "other_show")
+    return answer[what]
+
+
 def compared(answer):
     return {key: answer[key] for key in ANSWER_KEYS if key in answer}
 
@@ -159,6 +192,8 @@ def resolve(value, ids):
     """``value`` with its ``$key`` references replaced by the ids of ``build``."""
     if isinstance(value, dict):
         return {key: resolve(item, ids) for key, item in value.items()}
+    if isinstance(value, list):
+        return [resolve(item, ids) for item in value]
     if isinstance(value, str) and "$" in value:
         head, *refs = value.split("$")
         return head + "".join(ids[ref.split("/")[0]] + ref[len(ref.split("/")[0]):]

@@ -1,7 +1,7 @@
 """The key proof: for each tree (Zou's default and simple, shipped here as templates, and
 a studio tree using every variable), every kind of entity and both modes, Dopesheet builds
-the strings Zou 1.0.97 built for the same production (``zou_paths.json``, written by
-``tools/zou_file_tree_paths.py``)."""
+the strings Zou 1.0.97 built for the same production, and guesses the same templates and
+rows from those paths (``zou_paths.json``, written by ``tools/zou_file_tree_paths.py``)."""
 
 import pytest
 
@@ -15,9 +15,13 @@ DEVIATIONS = {"default/output/sequence/0", "default/output/sequence/1",
 naming an unknown variable cannot be stored here."""
 
 
+PROJECT = "FT Production"
+
+
 def compared_strings(tree_name):
     return sum(len(case["answer"]) for key, case in ZOU_PATHS["cases"].items()
-               if key.startswith(f"{tree_name}/") and case["status"] < 400)
+               if key.startswith(f"{tree_name}/") and "/guess/" not in key
+               and case["status"] < 400)
 
 
 COMPARED = {name: compared_strings(name) for name in ZOU_PATHS["projects"]}
@@ -54,7 +58,7 @@ def renamed(value, zou_project, project):
 def test_paths_are_zous(call, built, tree_name):
     set_tree(call, built["project"], tree_name)
     zou_project = ZOU_PATHS["projects"][tree_name]
-    compared = mismatches = 0
+    compared = 0
     failures = []
     for key, path, body in production.requests_of(tree_name):
         expected = ZOU_PATHS["cases"][key]
@@ -66,12 +70,29 @@ def test_paths_are_zous(call, built, tree_name):
             if not refused_as_zou(expected, status, answer):
                 failures.append((key, expected, status, answer))
             continue
-        wanted = renamed(expected["answer"], zou_project, "FT Production")
+        wanted = renamed(expected["answer"], zou_project, PROJECT)
         compared += len(wanted)
         if status != expected["status"] or answer != wanted:
             failures.append((key, wanted, status, answer))
     assert not failures, "\n".join(map(repr, failures))
     assert compared == COMPARED[tree_name]
+
+
+@pytest.mark.parametrize("tree_name", sorted(ZOU_PATHS["projects"]))
+def test_guesses_from_paths_are_zous(call, built, tree_name):
+    set_tree(call, built["project"], tree_name)
+    zou_project = ZOU_PATHS["projects"][tree_name]
+    failures = []
+    for key, _, _, sep in production.GUESSES:
+        expected = ZOU_PATHS["cases"].get(f"{tree_name}/guess/{key}")
+        if expected is None:
+            continue
+        answer = call("POST", "/data/entities/guess-from-path", {
+            "project_id": built["project"], "sep": sep,
+            "file_path": renamed(expected["file_path"], zou_project, PROJECT)})
+        if answer != production.resolve(expected["answer"], built):
+            failures.append((key, expected["answer"], answer))
+    assert not failures, "\n".join(map(repr, failures))
 
 
 def refused_as_zou(expected, status, answer):
