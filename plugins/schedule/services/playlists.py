@@ -20,6 +20,9 @@ PAGE_SIZE = 20
 LIST_KEYS = ("id", "name", "project_id", "episode_id", "task_type_id", "for_client",
              "for_entity", "is_for_all", "created_at", "updated_at", "created_by")
 PSEUDO_EPISODES = ("all", "main")
+STATUS_LABELS = {"processing": "Processing", "ready": "Ready", "broken": "Broken"}
+"""The detailed playlist shows a preview's status by its label (Zou writes ``str()`` of
+its choice there, and the code everywhere else)."""
 
 
 def check_for_entity(data):
@@ -143,7 +146,8 @@ def detailed(playlist, dopesheet):
         per_entity.setdefault(preview["entity_id"], []).append(preview)
     revisions = {}
     for shot in shots:
-        own = per_entity.get(shot.get("id"))
+        own = [{**preview, "status": STATUS_LABELS.get(preview["status"], preview["status"])}
+               for preview in per_entity.get(shot.get("id"), [])]
         shot["preview_files"] = (previews.per_task_type(own, previews.LIGHT_KEYS)
                                  if own else [])
         for grouped in (shot["preview_files"] or {}).values():
@@ -153,8 +157,9 @@ def detailed(playlist, dopesheet):
         if played is None:
             shot.pop("preview_file_id", None)
             continue
-        for key in ("extension", "revision", "width", "height", "duration", "status"):
+        for key in ("extension", "revision", "width", "height", "duration"):
             shot[f"preview_file_{key}"] = played.get(key)
+        shot["preview_file_status"] = STATUS_LABELS.get(played["status"], played["status"])
         shot["preview_file_duration"] = float(played.get("duration") or 0)
         shot["preview_file_task_id"] = played["task_id"]
         shot["preview_file_previews"] = revisions.get(played["id"], [])

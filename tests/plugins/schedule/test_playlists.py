@@ -149,6 +149,7 @@ def test_the_detailed_playlist(prod):
     assert [item["id"] for item in shot["preview_file_previews"]] == [V2_EXTRA]
     revisions = shot["preview_files"][task["task_type_id"]]
     assert [item["id"] for item in revisions] == [V2, V1]
+    assert {item["status"] for item in revisions} == {shot["preview_file_status"]} == {"Ready"}
     assert preview_double.CALLS[-1] == sorted([prod.shot.id, prod.asset.id])
     _, client = prod.member("client")
     prod.get(f"/data/projects/{prod.project_id}/playlists/{dailies['id']}", client, 403)
@@ -156,4 +157,5 @@ def test_the_detailed_playlist(prod):
     by_type = prod.get(f"/data/playlists/entities/{prod.shot.id}/preview-files")
     assert [item["id"] for item in by_type[task["task_type_id"]]] == [V2, V1]
     assert by_type[task["task_type_id"]][0]["original_width"] == 3840
+    assert by_type[task["task_type_id"]][0]["status"] == "ready"
     assert prod.get(f"/data/playlists/entities/{prod.asset.id}/preview-files") == {}
