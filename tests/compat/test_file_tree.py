@@ -106,3 +106,14 @@ def test_new_files_take_their_path_from_the_tree(admin, production):
     assert instance_output["path"] == (
         f"/simple/productions/export/{p}/scene/sq01/sc01/modeling/{ot}/character/hero/"
         f"instance_0001/abc/{p}_sq01_sc01_modeling_{ot}_master_hero_0001_v001")
+
+
+def test_guess_from_path_names_the_template_and_the_rows(admin, production):
+    set_file_tree(production["project"], "simple", admin)
+    path = gazu.files.build_working_file_path(production["task"], client=admin)
+    guessed = gazu.entity.guess_from_path(production["project"]["id"], path.rsplit("/", 1)[0],
+                                          client=admin)
+    assert guessed[0] == {"Template": "asset", "Project": production["project"]["id"],
+                          "AssetType": production["asset"]["entity_type_id"],
+                          "Asset": production["asset"]["id"],
+                          "TaskType": production["modeling"]["id"]}

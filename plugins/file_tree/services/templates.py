@@ -24,12 +24,6 @@ def folder(dopesheet):
     return pathlib.Path(settings_of(dopesheet)["folder"])
 
 
-def available(dopesheet):
-    """The names of the templates in the folder."""
-    return sorted(path.stem for path in folder(dopesheet).glob("*.json")
-                  if NAME_PATTERN.fullmatch(path.stem))
-
-
 def named(dopesheet, tree_name, variable_names):
     """The template called ``tree_name``, checked; Zou's 400 when there is none."""
     path = folder(dopesheet) / f"{tree_name}.json"

@@ -1,5 +1,5 @@
-"""Who may build paths: the members of the production (Zou's project access), and a vendor
-only on the entities they have a task on (Zou's entity access)."""
+"""Who may build and guess paths: the members of the production (Zou's project access), and
+a vendor only on the entities they have a task on (Zou's entity access)."""
 
 import pytest
 
@@ -18,6 +18,9 @@ def paths(call, built):
              f"{built['shot']}/output-file-path",
              {"output_type_id": built["output_type"], "task_type_id": built["task_type"]},
              expected, headers)
+        call("POST", "/data/entities/guess-from-path",
+             {"project_id": built["project"], "file_path": "/simple/productions"}, expected,
+             headers)
     return build
 
 

@@ -97,6 +97,9 @@ def test_no_tree_is_zous_400(call, built):
     answer = working_path(call, built, name="main")
     assert answer["message"] == "No tree can be found for given project."
     assert answer["received_data"] == {"name": "main"}
+    answer = call("POST", "/data/entities/guess_from_path",
+                  {"project_id": built["project"], "file_path": "/simple/x"}, 400)
+    assert answer["message"] == "No tree can be found for given project."
 
 
 def test_a_stored_tree_naming_an_unknown_variable_is_zous_400(call, built, stored):
@@ -136,7 +139,8 @@ def test_variables_the_path_cannot_know_are_400s(call, built, stored):
     assert output_path(call, built, entity="scene")["message"] == (
         "The variable <Shot.number> cannot be read: Entity has no number.")
     answer = call("POST", f"/data/tasks/{built['task:asset']}/working-file-path", {}, 400)
-    assert answer["message"] == "The variable <Project.short_name> cannot be read: Project has no short_name."
+    assert answer["message"] == (
+        "The variable <Project.short_name> cannot be read: Project has no short_name.")
 
 
 def test_an_asset_type_of_a_non_asset_is_zous_404(call, built, stored):
@@ -155,3 +159,6 @@ def test_unknown_rows_are_404s_and_ids_are_required(call, built, stored):
     call("POST", f"/data/entities/{built['shot']}/output-file-path", {}, 400)
     call("POST", f"/data/asset-instances/{unknown}/entities/{built['shot']}/output-file-path",
          {"output_type_id": built["output_type"], "task_type_id": built["task_type"]}, 404)
+    call("POST", "/data/entities/guess-from-path", {"project_id": unknown, "file_path": "/x"},
+         404)
+    call("POST", "/data/entities/guess-from-path", {"project_id": built["project"]}, 400)
