@@ -30,10 +30,12 @@ def file_tree_variables():
 
 
 @hookimpl
-def project_checking(data, dopesheet):
-    """A tree sent with a project is checked before it is stored."""
-    if data.get("file_tree") is not None:
-        templates.check(data["file_tree"], variables.collected(dopesheet))
+def project_checking(data, project, dopesheet):
+    """A new tree sent with a project is checked before it is stored; the tree a client
+    sends back unchanged (gazu sends whole projects) is not."""
+    tree = data.get("file_tree")
+    if tree is not None and (project is None or tree != project.file_tree):
+        templates.check(tree, variables.collected(dopesheet))
 
 
 @hookimpl

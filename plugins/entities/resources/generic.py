@@ -71,14 +71,15 @@ class ProjectApi(OrderedApi):
         return project
 
     def update(self, project, data, principal):
-        self.check(data)
+        self.check(data, project)
         project = super().update(project, data, principal)
         project.read_now = False
         return project
 
-    def check(self, data):
+    def check(self, data, project=None):
         projects.check_fields(data)
-        self.dopesheet.hooks.call("project_checking", data=data, dopesheet=self.dopesheet)
+        self.dopesheet.hooks.call("project_checking", data=data, project=project,
+                                  dopesheet=self.dopesheet)
 
     def delete(self, project, principal, force=False):
         deletion.delete_project(project, force, self.dopesheet)

@@ -162,3 +162,15 @@ def test_unknown_rows_are_404s_and_ids_are_required(call, built, stored):
     call("POST", "/data/entities/guess-from-path", {"project_id": unknown, "file_path": "/x"},
          404)
     call("POST", "/data/entities/guess-from-path", {"project_id": built["project"]}, 400)
+
+
+def test_a_tree_sent_back_unchanged_is_not_checked_again(call, built, stored):
+    """gazu sends whole projects back: a tree stored before (by a template, or while the
+    plugin was off) does not block the project's other changes."""
+    old = changed(**{"output.file_name.shot": "<OuputType>"})
+    stored(old)
+    project = call("GET", f"/data/projects/{built['project']}")
+    updated = call("PUT", f"/data/projects/{built['project']}",
+                   {**project, "description": "Renamed"})
+    assert (updated["description"], updated["file_tree"]) == ("Renamed", old)
+    put_tree(call, built["project"], changed(**{"output.file_name.shot": "<Nope>"}), 400)
