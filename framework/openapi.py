@@ -132,14 +132,28 @@ def build(dopesheet):
                                              "bearerFormat": "JWT"})
     for schema in dopesheet.schemas:
         spec.components.schema(name_of(schema), schema=schema)
+    taken = set()
     for mounted in sorted(dopesheet.routes, key=lambda item: item.template):
         template = _FIELD.sub(lambda m: "{" + m.group(1) + "}", mounted.template)
         operations = {method.lower(): _operation(method, template, op, mounted.plugin)
                       for method, op in mounted.route.declared_operations().items()
                       if method not in ("HEAD", "OPTIONS")}
+        for described in operations.values():
+            described["operationId"] = _unique(described["operationId"], taken)
         if operations:
             spec.path(path=template, operations=operations)
     return spec.to_dict()
+
+
+def _unique(operation_id, taken):
+    """Templates differing only in punctuation (Zou's ``guess-from-path`` and its
+    ``guess_from_path`` alias) would share an id: the later ones get a number."""
+    unique, number = operation_id, 1
+    while unique in taken:
+        number += 1
+        unique = f"{operation_id}_{number}"
+    taken.add(unique)
+    return unique
 
 
 class OpenApiResource:

@@ -9,12 +9,15 @@ from . import building, rows
 
 
 def location(query, variables):
-    """``{"folder_path", "file_name"}``, or None when the project has no tree (the files
-    plugin then keeps the client's path)."""
+    """``{"folder_path", "file_name"}``, or None when the project has no tree, or an asset
+    instance's output names no shot or scene (the files plugin then keeps the client's
+    path)."""
     entity = query.temporal_entity or query.entity
     if entity is None and query.task is not None:
         entity = Entity.get_by_id(query.task.entity_id)
     if entity is None or rows.project_of(entity).file_tree is None:
+        return None
+    if query.asset_instance is not None and query.temporal_entity is None:
         return None
     if query.kind == "working":
         built = building.working(query.task, variables, query.mode, query.software,
