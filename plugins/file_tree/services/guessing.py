@@ -30,9 +30,13 @@ def guess(project, file_path, sep):
     tree = project.file_tree
     if tree is None:
         raise MalformedTree(NO_TREE)
+    if not isinstance(tree, dict):
+        raise MalformedTree("The project's file tree is not an object of modes.")
     matches = []
     for mode, section in tree.items():
-        folders = section.get("folder_path", {})
+        folders = section.get("folder_path") if isinstance(section, dict) else None
+        if not isinstance(folders, dict):
+            continue
         style = folders.get("style", "")
         root = styled(root_path(tree, mode, sep), style)
         path = styled(file_path, style)
