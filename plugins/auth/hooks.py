@@ -9,8 +9,9 @@ from framework import Route, hookimpl
 from . import admin, service
 from .models import MODELS
 from .resources import (AuthenticatedResource, ChangePasswordResource, EmailOtpResource,
-                        FidoResource, LoginResource, LogoutResource, RecoveryCodesResource,
-                        RefreshResource, ResetPasswordResource, TotpResource)
+                        FidoResource, LoginLogsResource, LoginResource, LogoutResource,
+                        RecoveryCodesResource, RefreshResource, ResetPasswordResource,
+                        TotpResource)
 from .runtime import runtime
 from .settings import AuthSettings
 
@@ -41,6 +42,7 @@ def register_routes(dopesheet):
         Route("/auth/refresh-token", RefreshResource(auth)),
         Route("/auth/change-password", ChangePasswordResource(auth)),
         Route("/auth/reset-password", ResetPasswordResource(auth)),
+        Route("/data/events/login-logs/last", LoginLogsResource(auth)),
     ]
     return routes + [Route(template, resource(auth))
                      for switch, template, resource in SWITCHED_ROUTES if auth.settings[switch]]
