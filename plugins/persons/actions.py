@@ -18,7 +18,8 @@ class DepartmentBody(BaseSchema):
 
 
 class PersonActions(PluginResource):
-    """``/actions/persons/{person_id}/...``: admins only, as in Zou."""
+    """``/actions/persons/{person_id}/...``: admins only, as in Zou; and
+    ``/actions/user/clear-avatar`` for the caller."""
 
     def _person(self, req, person_id):
         person = get_or_404(Person, person_id)
@@ -51,7 +52,13 @@ class PersonActions(PluginResource):
 
     @operation("Forget a person's avatar", status=204)
     def on_delete_avatar(self, req, resp, person_id):
-        person = self._person(req, person_id)
+        self._forget_avatar(resp, self._person(req, person_id))
+
+    @operation("Forget the caller's own avatar", status=204)
+    def on_delete_own_avatar(self, req, resp):
+        self._forget_avatar(resp, get_or_404(Person, principal_of(req).id))
+
+    def _forget_avatar(self, resp, person):
         Person.update(has_avatar=False).where(Person.id == person.id).execute()
         self._changed(person)
         resp.status = falcon.HTTP_204

@@ -42,6 +42,7 @@ def register_routes(dopesheet):
         Route("/actions/persons/{person_id}/departments/{department_id}", actions,
               suffix="leaving"),
         Route("/actions/persons/{person_id}/clear-avatar", actions, suffix="avatar"),
+        Route("/actions/user/clear-avatar", actions, suffix="own_avatar"),
         Route("/data/departments/{department_id}/persons", DepartmentMembers(apis[0])),
     ]
 

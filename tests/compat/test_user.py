@@ -1,7 +1,7 @@
 """gazu.user against a served Dopesheet: what an artist sees of their work (projects,
 entities and tasks where they have tasks), tasks waiting for a supervisor's feedback, saved
-filters and their groups, notifications and entity chats. (The to-do and done lists,
-subscriptions and the context are in test_tasks.)"""
+filters and their groups, notifications, entity chats and one's avatar. (The to-do and done
+lists, subscriptions and the context are in test_tasks.)"""
 
 import gazu
 import pytest
@@ -56,6 +56,9 @@ def test_an_artist_sees_where_they_have_tasks(admin, work):
         scene_type["id"]]
     assert user.all_task_types_for_sequence(prod["sequence"], client=artist_client) == []
     assert user.is_authenticated(client=artist_client) is True
+    gazu.person.update_person({"id": work[1]["id"], "has_avatar": True}, client=admin)
+    user.clear_avatar(client=artist_client)
+    assert gazu.person.get_person(work[1]["id"], client=admin)["has_avatar"] is False
 
 
 def test_tasks_requiring_feedback(admin, work, new_person):

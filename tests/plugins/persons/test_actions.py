@@ -49,3 +49,9 @@ def test_clear_avatar(api, artist):
     api.put(f"/data/persons/{artist.id}", {"has_avatar": True})
     api.delete(f"/actions/persons/{artist.id}/clear-avatar")
     assert api.get(f"/data/persons/{artist.id}")["has_avatar"] is False
+
+
+def test_people_clear_their_own_avatar(api, artist, artist_headers):
+    api.put(f"/data/persons/{artist.id}", {"has_avatar": True})
+    api.delete("/actions/user/clear-avatar", headers=artist_headers)
+    assert api.get(f"/data/persons/{artist.id}")["has_avatar"] is False
