@@ -107,7 +107,8 @@ class ScheduleItemApi(ModelApi):
 
 
 class SalaryScaleApi(ModelApi):
-    """Listing creates the missing scales; none can be created by hand."""
+    """Listing creates the missing scales and, as Zou, answers every scale whatever the
+    query string (no filter, no page); none can be created by hand."""
 
     model = SalaryScale
     plural = "salary-scales"
@@ -116,7 +117,7 @@ class SalaryScaleApi(ModelApi):
     def list(self, params, principal):
         self.require(principal, "list")
         budgets.ensure_salary_scales()
-        return super().list(params, principal)
+        return super().list({}, principal)
 
     def load_create(self, body):
         raise BadRequest("Salary scales cannot be created", data=None)

@@ -114,6 +114,12 @@ def test_salary_scales(prod):
     assert len(scales) == len(prod.department) * 9
     assert list(scales[0]) == SALARY_SCALE
     assert len(prod.get("/data/salary-scales")) == len(scales)
+    assert [(item["position"], item["seniority"]) for item in scales[:4]] == [
+        ("supervisor", "senior"), ("supervisor", "mid"), ("supervisor", "junior"),
+        ("lead", "senior")]
+    animation = prod.department["Animation"]
+    assert prod.get(f"/data/salary-scales?department_id={animation}&page=1&limit=2") == (
+        scales)
     assert prod.post("/data/salary-scales", {"department_id": prod.department["FX"]}, 400)[
         "message"] == "Salary scales cannot be created"
     _, manager = prod.member("manager")
