@@ -4,7 +4,6 @@ client sends, it is stored (then builds paths) or refused with a 400. Trees are 
 Zou's variables, unknown ones, fields, literal text and values of the wrong type."""
 
 import hypothesis
-import pytest
 from hypothesis import strategies as st
 
 from plugins.entities.models import Project
@@ -26,9 +25,10 @@ SECTION = st.fixed_dictionaries({}, optional={
     "folder_path": st.one_of(TEMPLATES, JUNK), "file_name": st.one_of(TEMPLATES, JUNK)})
 TREE = st.one_of(JUNK, st.dictionaries(st.sampled_from(["working", "output", "preview"]),
                                        st.one_of(SECTION, JUNK), max_size=3))
-SETTINGS = hypothesis.settings(max_examples=60, deadline=None, derandomize=True,
-                               suppress_health_check=[hypothesis.HealthCheck.too_slow,
-                                                      hypothesis.HealthCheck.function_scoped_fixture])
+SETTINGS = hypothesis.settings(
+    max_examples=60, deadline=None, derandomize=True,
+    suppress_health_check=[hypothesis.HealthCheck.too_slow,
+                           hypothesis.HealthCheck.function_scoped_fixture])
 
 
 def guessed_path(tree):
@@ -70,8 +70,3 @@ def test_a_sent_tree_is_stored_or_refused(call, built, tree):
     answer = call.send("PUT", f"/data/projects/{built['project']}", {"file_tree": tree})
     assert answer.status_code in (200, 400)
     assert statuses(call, built, tree) <= {200, 400, 404}
-
-
-@pytest.fixture
-def app(make_app):
-    return make_app()
