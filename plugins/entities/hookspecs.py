@@ -29,7 +29,7 @@ def entities_deleting(entity_ids, force, dopesheet):
 
 @hookspec
 def project_checking(data, project, dopesheet):
-    """Called before a project is created (``project`` None) or updated (``project`` the
-    row as it is) with ``data`` (its columns as loaded from the body), so that the plugin
-    giving a column its meaning (the file tree) checks it. Returns nothing; raise
-    ``framework.ApiError`` to refuse."""
+    """Called before a project or a project template is created (``project`` None) or
+    updated (``project`` the row as it is) with ``data`` (its columns as loaded from the
+    body), so that the plugin giving a column its meaning (the file tree) checks it.
+    Returns nothing; raise ``framework.ApiError`` to refuse."""

@@ -279,9 +279,19 @@ class ProjectTemplateApi(OrderedApi):
     background_link = ProjectTemplatePreviewBackgroundFileLink.project_template
 
     def create(self, data, principal):
+        self.check(data)
         template = super().create(data, principal)
         template.created_now = True
         return template
+
+    def update(self, template, data, principal):
+        self.check(data, template)
+        return super().update(template, data, principal)
+
+    def check(self, data, template=None):
+        """A template's columns become a project's: the same plugins check them."""
+        self.dopesheet.hooks.call("project_checking", data=data, project=template,
+                                  dopesheet=self.dopesheet)
 
     def serialize(self, template, relations, principal):
         return super().serialize(template, relations and not getattr(template, "created_now",

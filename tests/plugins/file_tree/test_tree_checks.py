@@ -174,3 +174,12 @@ def test_a_tree_sent_back_unchanged_is_not_checked_again(call, built, stored):
                    {**project, "description": "Renamed"})
     assert (updated["description"], updated["file_tree"]) == ("Renamed", old)
     put_tree(call, built["project"], changed(**{"output.file_name.shot": "<Nope>"}), 400)
+
+
+def test_project_templates_are_checked_too(call):
+    bad = changed(**{"working.file_name.asset": "<Nope>"})
+    answer = call("POST", "/data/project-templates", {"name": "Bad", "file_tree": bad}, 400)
+    assert answer["data"] == ["working.file_name.asset: unknown variable <Nope>"]
+    template = call("POST", "/data/project-templates", {"name": "Good", "file_tree": SIMPLE})
+    call("PUT", f"/data/project-templates/{template['id']}", {"file_tree": bad}, 400)
+    assert call("GET", f"/data/project-templates/{template['id']}")["file_tree"] == SIMPLE
