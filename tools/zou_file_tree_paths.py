@@ -3,7 +3,8 @@
 Builds the production of ``tests/plugins/file_tree/production.py`` on a running Zou, sets
 each tree on its project (Zou's own ``default`` and ``simple`` files, read from the installed
 Zou package, and ``tests/plugins/file_tree/studio_tree.json``), sends every path request and
-writes the answers to ``tests/plugins/file_tree/zou_paths.json``.
+writes the answers to ``tests/plugins/file_tree/zou_paths.json``, with the answers of
+guess-from-path for paths taken from them.
 
     /tmp/venv/bin/python tools/zou_file_tree_paths.py \\
         --zou http://127.0.0.1:5000 --zou-trees /path/to/site-packages/zou/app/file_trees
@@ -100,7 +101,8 @@ def main():
         "_comment": (f"Written by tools/zou_file_tree_paths.py from Zou {version} at "
                      f"{args.zou}: the production of production.py built once per tree, "
                      "the tree set with PUT /data/projects/{id} (Zou's default.json and "
-                     "simple.json, and studio_tree.json), then each path request sent. "
+                     "simple.json, and studio_tree.json), then each path request sent, then "
+                     "guess-from-path with paths of those answers (ids written $key). "
                      "Answers keep their path keys (production.ANSWER_KEYS), errors their "
                      "message only."),
         "zou_version": version,
