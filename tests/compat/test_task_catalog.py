@@ -183,3 +183,27 @@ def test_batches_of_comments_as_gazu_sends_them(admin, work):
     with pytest.raises(gazu.exception.ParameterException):
         gazu.task.batch_comments([{"task_id": prod["shot_task"]["id"], "text": "d"}],
                                  client=artist_client)
+
+
+def test_edit_and_concept_tasks_and_subscriptions(admin, work):
+    prod, _, artist_client = work
+    project = prod["project"]
+    edit_type = gazu.task.get_task_type_by_name("Edit", for_entity="Edit", client=admin)
+    concept_type = gazu.task.get_task_type_by_name("Concept", for_entity="Concept",
+                                                   client=admin)
+    for priority, task_type in enumerate((edit_type, concept_type), start=3):
+        gazu.project.add_task_type(project, task_type, priority, client=admin)
+    edit = gazu.edit.new_edit(project, "Trailer", episode=prod["episode"], client=admin)
+    edit_tasks = gazu.task.create_edit_tasks(edit, [edit_type], client=admin)
+    assert [(item["entity_id"], item["task_type_id"]) for item in edit_tasks] == [
+        (edit["id"], edit_type["id"])]
+    assert ids(gazu.task.all_tasks_for_edit(edit, client=admin)) == ids(edit_tasks)
+    concept = gazu.concept.new_concept(project, "Hero sketch", client=admin)
+    concept_tasks = gazu.task.create_concept_tasks(concept, [concept_type], client=admin)
+    assert ids(gazu.task.all_tasks_for_concept(concept, client=admin)) == ids(concept_tasks)
+    assert ids(gazu.task.all_task_types_for_concept(concept, client=admin)) == [
+        concept_type["id"]]
+    assert gazu.task.all_subscriptions_for_project(project, client=admin) == []
+    subscription = gazu.user.subscribe_to_task(prod["shot_task"], client=artist_client)
+    assert ids(gazu.task.all_subscriptions_for_project(project, client=admin)) == [
+        subscription["id"]]
