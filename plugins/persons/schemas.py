@@ -9,7 +9,9 @@ from framework import BaseSchema
 from .models import (CONTRACT_TYPES, DATE_FORMATS, POSITIONS, ROLES, SENIORITIES,
                      TWO_FACTOR_METHODS)
 
-COLOR = validate.Regexp(r"^#[0-9A-Fa-f]{6}$", error="Expected a color like #RRGGBB.")
+COLOR = validate.Regexp(r"^(#[0-9A-Fa-f]{3}([0-9A-Fa-f]{3})?)?$",
+                        error="Expected a color like #RRGGBB, or an empty string.")
+"""Zou stores any short string; gazu's ``new_department`` sends ``""`` when given no color."""
 
 
 class LowerCaseEmail(fields.Email):

@@ -54,6 +54,11 @@ def test_name_and_color_are_required(api, body, field):
     assert [error["field"] for error in answer["data"]["errors"]] == [field]
 
 
+@pytest.mark.parametrize("color", ["", "#fff", "#A1b2C3"])
+def test_a_color_may_be_empty_or_short_as_gazu_and_zou_allow(api, color):
+    assert api.post("/data/departments", {"name": "Modeling", "color": color})["color"] == color
+
+
 @pytest.mark.parametrize("plural", ["departments", "studios"])
 def test_admin_updates_and_put_drops_protected_and_unknown_keys(api, plural):
     created = api.post(f"/data/{plural}", {"name": "Modeling", "color": "#000000"})
