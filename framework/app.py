@@ -24,8 +24,9 @@ from .config import (ConfigError, SectionSchema, StringList, core_section, load_
                      load_raw, validate as validate_section)
 from .db import (DatabaseMiddleware, bind, db, is_sqlite, open_database, release_connections,
                  sqlite_path)
-from .errors import PayloadTooLarge, install_error_handlers
+from .errors import PayloadTooLarge, UriTooLong, install_error_handlers
 from .events import EventBus, current_dopesheet
+from .jsonlimits import check_shape
 from .logs import configure as configure_logging, current_request_id, log_access
 from .permissions import Permissions
 from .plugins import Hooks, PluginError, make_plugin_manager
@@ -48,6 +49,10 @@ class ServerSettings(SectionSchema):
     api_name = fields.String(load_default="Dopesheet")
     max_body_bytes = fields.Integer(load_default=100 * 1024 * 1024,
                                     validate=validate.Range(min=1024))
+    max_json_depth = fields.Integer(load_default=64, validate=validate.Range(min=2, max=250))
+    max_json_string_length = fields.Integer(load_default=1024 * 1024,
+                                            validate=validate.Range(min=1024))
+    max_query_bytes = fields.Integer(load_default=6144, validate=validate.Range(min=1024))
     host = fields.String(load_default="127.0.0.1")
     port = fields.Integer(load_default=8000, validate=validate.Range(min=1, max=65535))
     workers = fields.Integer(load_default=2, validate=validate.Range(min=1))
@@ -129,6 +134,7 @@ class RequestMiddleware:
     def __init__(self, dopesheet):
         self.dopesheet = dopesheet
         self.max_body = dopesheet.settings["server"]["max_body_bytes"]
+        self.max_query = dopesheet.settings["server"]["max_query_bytes"]
 
     def process_request(self, req, resp):
         req.context.started = time.perf_counter()
@@ -139,6 +145,8 @@ class RequestMiddleware:
         current_dopesheet.set(self.dopesheet)
         if req.content_length and req.content_length > self.max_body:
             raise PayloadTooLarge("The data value transmitted exceeds the capacity limit.")
+        if len(req.query_string) > self.max_query:
+            raise UriTooLong(f"The query string is longer than {self.max_query} bytes.")
 
     def process_response(self, req, resp, resource, req_succeeded):
         resp.set_headers(SECURITY_HEADERS)
@@ -149,13 +157,20 @@ class RequestMiddleware:
         current_request_id.set("-")
 
 
-def _json_handler():
+def _json_handler(server_settings):
     options = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_NON_STR_KEYS
+    max_depth = server_settings["max_json_depth"]
+    max_string_length = server_settings["max_json_string_length"]
 
     def dumps(value):
         return orjson.dumps(value, default=json_default, option=options)
 
-    return falcon.media.JSONHandler(dumps=dumps, loads=orjson.loads)
+    def loads(text):
+        value = orjson.loads(text)
+        check_shape(value, max_depth, max_string_length)
+        return value
+
+    return falcon.media.JSONHandler(dumps=dumps, loads=loads)
 
 
 def _secret_key(settings):
@@ -304,7 +319,7 @@ def _build(overrides, plugins, environ):
     app.dopesheet = dopesheet
     app.req_options.strip_url_path_trailing_slash = True
     app.req_options.keep_blank_qs_values = True
-    handler = _json_handler()
+    handler = _json_handler(dopesheet.settings["server"])
     app.req_options.media_handlers[falcon.MEDIA_JSON] = handler
     app.resp_options.media_handlers[falcon.MEDIA_JSON] = handler
     install_error_handlers(app)

@@ -53,7 +53,10 @@ def _serve(args, _):
                          "worker_class": "sync", "preload_app": True, "timeout": 120,
                          "errorlog": "-",
                          "loglevel": server["log_level"],
-                         "control_socket_disable": True}).run()
+                         "control_socket_disable": True,
+                         # gunicorn's largest request line, so that the app's own
+                         # max_query_bytes answers with the standard error body
+                         "limit_request_line": 8190}).run()
     return 0
 
 

@@ -35,6 +35,22 @@ class ApiSettings(SectionSchema):
     max_page_size = fields.Integer(load_default=10000, validate=validate.Range(min=1))
 
 
+def _check_ignored_keys(body):
+    """``id`` and the timestamps are ignored in a body (gazu sends whole objects back), but
+    only when they have the shape the API answers them with (the OpenAPI document's)."""
+    errors = {}
+    if "id" in body:
+        try:
+            uuid.UUID(body["id"])
+        except (TypeError, ValueError, AttributeError):
+            errors["id"] = ["Not a valid UUID."]
+    for key in ("created_at", "updated_at"):
+        if body.get(key) is not None and not isinstance(body[key], str):
+            errors[key] = ["Not a valid datetime."]
+    if errors:
+        raise validation_error(errors)
+
+
 class RelationsQuery(BaseSchema):
     relations = fields.Boolean(metadata={"description": "include to-many relations as id lists"})
 
@@ -147,6 +163,7 @@ class ModelApi:
 
     def load_create(self, body):
         """Validate a POST body: unknown keys are refused with Zou's message."""
+        _check_ignored_keys(body)
         body = {key: value for key, value in body.items() if key not in ALWAYS_PROTECTED}
         for key in body:
             if key not in self._writable:
@@ -156,6 +173,7 @@ class ModelApi:
 
     def load_update(self, body):
         """Validate a PUT body: protected and unknown keys are dropped silently."""
+        _check_ignored_keys(body)
         dropped = set(ALWAYS_PROTECTED) | set(self.protected) | set(self.hidden)
         if "project_id" in self.columns:
             dropped.add("project_id")
@@ -261,8 +279,7 @@ class ModelApi:
                                         self.model.created_at.desc(),
                                         self.model._meta.primary_key).limit(page.limit).offset(
                 page.offset)
-        items = [self.serializer.from_values(values)
-                 for values in self.serializer.select(rows_query)]
+        items = self.serializer.items(rows_query)
         if with_relations and items:
             ids = [item["id"] for item in items]
             self.serializer.add_relations(items, self.serializer.relation_ids(ids))

@@ -85,6 +85,10 @@ class PayloadTooLarge(ApiError):
     status = falcon.HTTP_413
 
 
+class UriTooLong(ApiError):
+    status = falcon.HTTP_414
+
+
 class UnsupportedMediaType(ApiError):
     status = falcon.HTTP_415
 

@@ -20,6 +20,7 @@ from .serialize import link_fields
 RESERVED = frozenset(("page", "limit", "relations", "fields", "force"))
 TRUE_WORDS = frozenset(("true", "1", "yes", "on"))
 FALSE_WORDS = frozenset(("false", "0", "no", "off"))
+MAX_PAGE = 1_000_000  # page * limit stays far within a 64-bit OFFSET
 INVALID_FORMAT = "One of the provided values has an invalid format."
 
 
@@ -129,26 +130,32 @@ class Page:
 
 
 def parse_page(params, default_limit, max_limit):
-    """A ``Page`` when ``page`` asks for pagination (absent or 0: a plain list)."""
-    raw_page = params.get("page")
-    if raw_page in (None, ""):
-        return None
-    try:
-        number = int(raw_page)
-    except (TypeError, ValueError):
-        raise BadRequest("page must be an integer.") from None
-    if number <= 0:
-        return None
-    raw_limit = params.get("limit")
-    try:
-        limit = int(raw_limit) if raw_limit not in (None, "") else 0
-    except (TypeError, ValueError):
-        raise BadRequest("limit must be a positive integer.") from None
-    if limit < 0:
-        raise BadRequest("limit must be a positive integer.")
+    """A ``Page`` when ``page`` asks for pagination (absent or 0: a plain list). ``page`` and
+    ``limit`` are checked whenever given, as the OpenAPI document declares them."""
+    number = _count(params.get("page"), "page must be an integer.",
+                    "page must be a positive integer.")
+    limit = _count(params.get("limit"), "limit must be a positive integer.",
+                   "limit must be a positive integer.")
     if limit > max_limit:
         raise BadRequest(f"limit must be at most {max_limit}.")
+    if number > MAX_PAGE:
+        raise BadRequest(f"page must be at most {MAX_PAGE}.")
+    if number == 0:
+        return None
     return Page(number, limit or default_limit)
+
+
+def _count(raw, not_integer, negative):
+    """A query-string count: 0 when absent or empty."""
+    if raw in (None, ""):
+        return 0
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        raise BadRequest(not_integer) from None
+    if value < 0:
+        raise BadRequest(negative)
+    return value
 
 
 def parse_fields(params):

@@ -4,6 +4,7 @@ import falcon
 from marshmallow import ValidationError
 
 from .errors import BadRequest, UnsupportedMediaType, validation_error
+from .jsonlimits import JsonLimitError
 
 EMPTY_BODY = ("Data are empty. Please verify that you sent JSON data and that you set the "
               "right headers.")
@@ -28,7 +29,9 @@ def read_json(req):
         raise UnsupportedMediaType(NOT_JSON)
     try:
         return req.get_media(default_when_empty=None)
-    except falcon.MediaMalformedError:
+    except falcon.MediaMalformedError as error:
+        if isinstance(error.__cause__, JsonLimitError):
+            raise BadRequest(str(error.__cause__)) from None
         raise BadRequest("The request body is not valid JSON.") from None
 
 
