@@ -7,7 +7,8 @@ transaction; the events go out after the commit.
 import re
 from dataclasses import dataclass, field
 
-from framework import BadRequest, emit, utcnow
+import peewee
+from framework import BadRequest, db, emit, utcnow
 from framework.schemas import parse_datetime
 
 from plugins.entities.models import (Entity, ProjectStatusAutomationLink, ProjectTaskTypeLink,
@@ -70,9 +71,22 @@ def write_mentions(comment, person_ids, department_ids, fresh=False):
                                               for dep_id in department_ids]).execute()
 
 
+def lock_task(task):
+    """Hold the task's row until the transaction ends and re-read the columns a comment
+    changes, so that parallel comments on one task queue (PostgreSQL; SQLite already runs
+    writing requests one at a time) instead of each counting from the same status."""
+    if not (isinstance(db.obj, peewee.PostgresqlDatabase) and db.in_transaction()):
+        return
+    fresh = (Task.select(Task.task_status, Task.retake_count, Task.last_comment_date,
+                         Task.real_start_date, Task.end_date, Task.done_date)
+             .where(Task.id == task.id).for_update().get())
+    task.__data__.update(fresh.__data__)
+
+
 def post(task, status, author_id, draft, dopesheet, with_hashtags=True):
     """Create the comment and apply everything it causes; returns ``(comment, stored
     files)``."""
+    lock_task(task)
     check_retakes(task, status)
     now = utcnow()
     created_at = parse_created_at(draft.created_at) or now
