@@ -2,17 +2,20 @@
 once on a fresh SQLite file and once on PostgreSQL when DOPESHEET_TEST_DATABASE_URL is set.
 One server per database for the whole session; tests create uniquely named data."""
 
+import os
 import secrets
 
 import gazu
 import pytest
 
 from framework.testing import database_kinds
+from tests.compat.recorder import Recorder
 from tests.live_server import Servers, environment, run
 
 ADMIN_EMAIL = "admin@compat.example.com"
 ADMIN_PASSWORD = "compat admin password"
 PASSWORD = "compat artist password"
+RECORDER = pytest.StashKey[Recorder]()
 
 
 @pytest.fixture(scope="session", params=database_kinds())
@@ -58,3 +61,29 @@ def new_person(served, admin):
         return person, connect(served, email, PASSWORD)
 
     return create
+
+
+@pytest.fixture(scope="session")
+def _gazu_recorder(request):
+    recorder = Recorder()
+    recorder.install()
+    request.config.stash[RECORDER] = recorder
+    yield recorder
+    recorder.uninstall()
+    if os.environ.get("DOPESHEET_COMPAT_RECORD"):
+        recorder.write(os.environ["DOPESHEET_COMPAT_RECORD"])
+
+
+@pytest.fixture(autouse=True)
+def _record_gazu_calls(request, _gazu_recorder):
+    _gazu_recorder.current_test = request.node.nodeid
+    yield
+    _gazu_recorder.current_test = None
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = (yield).get_result()
+    recorder = item.config.stash.get(RECORDER, None)
+    if recorder is not None and (report.when == "call" or report.failed):
+        recorder.outcome(item.nodeid, report.outcome)

@@ -41,3 +41,17 @@ def test_refresh_then_log_out_revokes_the_session(served):
         gazu.client.get("auth/authenticated", client=client)
     with pytest.raises(gazu.exception.NotAuthenticatedException):
         gazu.refresh_access_token(client=client)
+
+
+def test_client_state_and_raw_files(served, admin):
+    """What scripts set on a client (host, event host, tokens) and read back raw."""
+    copy = gazu.client.create_client("http://unused.example.com/api")
+    gazu.client.set_host(f"{served.url}/api", client=copy)
+    assert gazu.client.get_host(client=copy) == f"{served.url}/api"
+    gazu.client.set_event_host("http://events.example.com", client=copy)
+    assert gazu.client.get_event_host(client=copy) == "http://events.example.com"
+    gazu.client.set_tokens(admin.tokens, client=copy)
+    assert gazu.client.get_current_user(client=copy)["email"] == ADMIN_EMAIL
+    spec = gazu.client.get_file_data_from_url("openapi.json", client=copy)
+    assert spec.startswith(b"{")
+    assert gazu.client.get_message_from_data({"message": "Wrong id"}) == "Wrong id"
