@@ -194,3 +194,98 @@ def test_client_helpers(admin, served):
     gazu.client.delete(f"data/departments/{department['id']}", client=admin)
     assert gazu.client.fetch_first("departments", {"name": department["name"]},
                                    client=admin) is None
+
+
+def test_kitsu_web_urls(admin, show, served):
+    project, episode = show["project"]["id"], show["episode"]["id"]
+    production = f"{served.url}/productions/{project}"
+    assert gazu.asset.get_asset_url(show["hero"], client=admin) == (
+        f"{production}/episodes/main/assets/{show['hero']['id']}/")
+    assert gazu.asset.get_all_assets_url(show["project"], client=admin).startswith(production)
+    assert gazu.asset.get_asset_type_url(show["project"], show["prop"],
+                                         client=admin).startswith(production)
+    assert gazu.shot.get_shot_url(show["shot"], client=admin) == (
+        f"{production}/episodes/{episode}/shots/{show['shot']['id']}/")
+    assert gazu.shot.get_episode_url(show["episode"], client=admin).startswith(production)
+    assert gazu.shot.get_sequence_url(show["sequence"], client=admin).startswith(production)
+    assert gazu.shot.get_all_sequences_url(show["project"],
+                                           client=admin).startswith(production)
+    assert gazu.shot.get_all_episodes_url(show["project"], client=admin).startswith(production)
+    assert gazu.project.get_project_url(show["project"], client=admin).startswith(production)
+    edit = gazu.edit.new_edit(show["project"], "Cut 1", client=admin)
+    assert gazu.edit.get_edit_url(edit, client=admin).startswith(production)
+
+
+def test_context_for_a_manager_and_for_an_artist(admin, show, new_person):
+    """gazu.context answers the whole production, or with user_context=True the caller's
+    assignments only."""
+    project, sequence = show["project"], show["sequence"]
+    modeling = gazu.task.get_task_type_by_name("Modeling", for_entity="Asset", client=admin)
+    animation = gazu.task.get_task_type_by_name("Animation", for_entity="Shot", client=admin)
+    artist, artist_client = new_person()
+    gazu.project.add_person_to_team(project, artist, client=admin)
+    task = gazu.task.new_task(show["hero"], modeling, client=admin)
+    gazu.task.new_task(show["shot"], animation, client=admin)
+    gazu.task.assign_task(task, artist, client=admin)
+    assert project["id"] in ids(gazu.context.all_open_projects(client=admin))
+    assert ids(gazu.context.all_open_projects(user_context=True, client=artist_client)) == [
+        project["id"]]
+    assert set(ids(gazu.context.all_assets_for_project(project, client=admin))) == {
+        show["hero"]["id"], show["sword"]["id"]}
+    assert ids(gazu.context.all_assets_for_asset_type_and_project(
+        project, show["character"], user_context=True, client=artist_client)) == [
+        show["hero"]["id"]]
+    assert ids(gazu.context.all_task_types_for_asset(show["hero"], client=admin)) == [
+        modeling["id"]]
+    assert ids(gazu.context.all_task_types_for_shot(show["shot"], client=admin)) == [
+        animation["id"]]
+    assert ids(gazu.context.all_task_types_for_sequence(sequence, client=admin)) == [
+        animation["id"]]
+    assert ids(gazu.context.all_shots_for_sequence(sequence, client=admin)) == [
+        show["shot"]["id"]]
+    assert gazu.context.all_shots_for_sequence(sequence, user_context=True,
+                                               client=artist_client) == []
+    assert ids(gazu.context.all_sequences_for_episode(show["episode"], client=admin)) == [
+        sequence["id"]]
+    scene = gazu.scene.new_scene(project, sequence, "SC01", client=admin)
+    assert ids(gazu.context.all_scenes_for_project(project, client=admin)) == [scene["id"]]
+    assert ids(gazu.context.all_scenes_for_sequence(sequence, client=admin)) == [scene["id"]]
+    assert gazu.context.all_task_types_for_scene(scene, client=admin) == []
+
+
+@pytest.fixture
+def automation(admin):
+    """A studio status automation: WIP modeling sets rigging to ready."""
+    modeling = gazu.task.get_task_type_by_name("Modeling", for_entity="Asset", client=admin)
+    rigging = gazu.task.get_task_type_by_name("Rigging", for_entity="Asset", client=admin)
+    wip = gazu.task.get_task_status_by_short_name("wip", client=admin)
+    ready = gazu.task.get_task_status_by_short_name("ready", client=admin)
+    return gazu.client.create("status-automations", {
+        "entity_type": "asset", "in_task_type_id": modeling["id"],
+        "in_task_status_id": wip["id"], "out_field_type": "status",
+        "out_task_type_id": rigging["id"], "out_task_status_id": ready["id"]}, client=admin)
+
+
+def test_project_status_automations(admin, show, automation):
+    project = show["project"]
+    gazu.project.add_status_automation(project, {"status_automation_id": automation["id"]},
+                                       client=admin)
+    assert ids(gazu.project.all_status_automations(project, client=admin)) == [
+        automation["id"]]
+    gazu.project.remove_status_automation(project, automation, client=admin)
+    assert gazu.project.all_status_automations(project, client=admin) == []
+
+
+def test_template_automations_and_descriptors(admin, automation):
+    template = gazu.project_template.new_project_template(unique("Template"), client=admin)
+    module = gazu.project_template
+    module.add_status_automation_to_project_template(template, automation, client=admin)
+    assert ids(module.all_status_automations_for_project_template(template, client=admin)) == [
+        automation["id"]]
+    module.remove_status_automation_from_project_template(template, automation, client=admin)
+    assert module.all_status_automations_for_project_template(template, client=admin) == []
+    descriptors = [{"name": "Difficulty", "entity_type": "Asset", "data_type": "string",
+                    "field_name": "difficulty", "choices": []}]
+    updated = module.set_project_template_metadata_descriptors(template, descriptors,
+                                                              client=admin)
+    assert [d["name"] for d in updated["metadata_descriptors"]] == ["Difficulty"]
