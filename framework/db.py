@@ -192,22 +192,31 @@ class DatabaseMiddleware:
         try:
             if transaction is not None:
                 req.context.transaction = None
-                if req_succeeded:
+                if not db.in_transaction():
+                    # The connection broke during the request and was discarded with its
+                    # transaction: nothing was committed, nothing is left to roll back.
+                    if req_succeeded:
+                        self._unavailable(resp)
+                elif req_succeeded:
                     self._commit(req, resp, transaction)
                 else:
                     transaction.__exit__(RuntimeError, RuntimeError("request failed"), None)
         finally:
             self._close()
 
-    @staticmethod
-    def _commit(req, resp, transaction):
+    @classmethod
+    def _commit(cls, req, resp, transaction):
         try:
             transaction.__exit__(None, None, None)
         except peewee.PeeweeException as error:
             log.error("commit failed: %s", error)
-            resp.status = falcon.HTTP_503
-            resp.text = None
-            resp.media = {"error": True, "message": DATABASE_DOWN_MESSAGE}
+            cls._unavailable(resp)
+
+    @staticmethod
+    def _unavailable(resp):
+        resp.status = falcon.HTTP_503
+        resp.text = None
+        resp.media = {"error": True, "message": DATABASE_DOWN_MESSAGE}
 
     @staticmethod
     def _close():
