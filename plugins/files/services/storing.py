@@ -3,13 +3,17 @@ rows are written, published under their key when the transaction commits, discar
 the request fails (``StagingMiddleware``); a deleted row's file goes after the commit.
 Outside a transaction (a CLI command) everything happens at once."""
 
+import logging
 from contextvars import ContextVar
 
-from framework import db
+import falcon
+from framework import ApiError, db
 
 from ..storage import FileMissing
 
 pending = ContextVar("files_pending_staged", default=None)
+log = logging.getLogger(__name__)
+STORAGE_DOWN = "The file storage is unavailable."
 
 
 def backend(dopesheet):
@@ -19,8 +23,14 @@ def backend(dopesheet):
 
 def put(dopesheet, key, stream):
     """Store the readable ``stream`` under ``key`` with the current transaction; returns
-    the size written."""
-    staged = backend(dopesheet).stage(key, stream)
+    the size written. A storage that cannot take the bytes (not writable, disk full) is a
+    503: the request fails, so its rows are rolled back and what it staged is discarded."""
+    try:
+        staged = backend(dopesheet).stage(key, stream)
+    except OSError as error:
+        log.error("cannot store %s: %s", key, error)
+        raise ApiError(STORAGE_DOWN, status=falcon.HTTP_503,
+                       headers={"Retry-After": "30"}) from None
     pending_files = pending.get()
     if db.transaction_depth() == 0 or pending_files is None:
         staged.commit()
