@@ -141,7 +141,8 @@ def test_budgets(admin, show):
 
 
 def test_studios(admin):
-    studio = gazu.client.post("data/studios", {"name": unique("Annex"), "color": "#112233"}, client=admin)
+    studio = gazu.client.post("data/studios", {"name": unique("Annex"), "color": "#112233"},
+                              client=admin)
     assert gazu.studio.get_studio(studio["id"], client=admin)["name"] == studio["name"]
     assert gazu.studio.get_studio_by_name(studio["name"], client=admin)["id"] == studio["id"]
     assert studio["id"] in ids(gazu.studio.all_studios(client=admin))
@@ -182,7 +183,8 @@ def test_client_helpers(admin, served):
         f"{served.url}/api/data/persons")
     assert gazu.client.make_auth_header(client=admin)["Authorization"].startswith("Bearer ")
     assert gazu.client.get_api_url_from_host(client=admin) == served.url
-    department = gazu.client.create("departments", {"name": unique("Dept"), "color": "#000000"}, client=admin)
+    department = gazu.client.create("departments", {"name": unique("Dept"), "color": "#000000"},
+                                    client=admin)
     assert gazu.client.fetch_one("departments", department["id"], client=admin)["name"] == (
         department["name"])
     assert gazu.client.update("departments", department["id"], {"color": "#123456"},
@@ -289,3 +291,14 @@ def test_template_automations_and_descriptors(admin, automation):
     updated = module.set_project_template_metadata_descriptors(template, descriptors,
                                                               client=admin)
     assert [d["name"] for d in updated["metadata_descriptors"]] == ["Difficulty"]
+
+
+
+def test_previews_by_task_type_before_any_preview(admin, show):
+    edit = gazu.edit.new_edit(show["project"], "Cut 1", client=admin)
+    concept = gazu.concept.new_concept(show["project"], "Sketch", client=admin)
+    assert gazu.shot.all_previews_for_shot(show["shot"], client=admin) == {}
+    assert gazu.edit.all_previews_for_edit(edit, client=admin) == {}
+    assert gazu.concept.all_previews_for_concept(concept, client=admin) == {}
+    with pytest.raises(gazu.exception.RouteNotFoundException):
+        gazu.shot.all_previews_for_shot(show["hero"], client=admin)

@@ -118,7 +118,7 @@ def chat_routes(dopesheet):
 
 def playlist_routes(dopesheet):
     listings, entries = ProjectPlaylists(dopesheet), PlaylistEntries(dopesheet)
-    shares = ShareLinks(dopesheet)
+    shares, entity_previews = ShareLinks(dopesheet), EntityPreviews(dopesheet)
     return [
         Route(f"{PROJECT}/playlists", listings),
         Route(f"{PROJECT}/playlists/all", listings, suffix="all"),
@@ -127,7 +127,10 @@ def playlist_routes(dopesheet):
         Route(f"{PROJECT}/build-jobs", listings, suffix="build_jobs"),
         Route("/actions/playlists/{playlist_id}/add-entity", entries, suffix="entity"),
         Route("/actions/playlists/{playlist_id}/add-entities", entries, suffix="entities"),
-        Route("/data/playlists/entities/{entity_id}/preview-files", EntityPreviews(dopesheet)),
+        Route("/data/playlists/entities/{entity_id}/preview-files", entity_previews),
+        Route("/data/shots/{shot_id}/preview-files", entity_previews, suffix="shot"),
+        Route("/data/edits/{edit_id}/preview-files", entity_previews, suffix="edit"),
+        Route("/data/concepts/{concept_id}/preview-files", entity_previews, suffix="concept"),
         Route("/data/playlists/{playlist_id}/jobs/{build_job_id}", BuildJobs(dopesheet)),
         Route(f"{PROJECT}/playlists/temp", TempPlaylist(dopesheet)),
         Route("/data/playlists/{playlist_id}/notify-clients", PlaylistClients(dopesheet)),

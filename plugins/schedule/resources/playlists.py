@@ -10,7 +10,7 @@ from framework.filters import Page
 from plugins.entities.models import Entity
 from plugins.entities.services.access import effective_role
 from plugins.entities.models import Project
-from plugins.entities.services.kinds import of_kind
+from plugins.entities.services.kinds import CONCEPT, EDIT, SHOT, of_kind
 from plugins.tasks.models import Task
 
 from ..models import BuildJob, Playlist
@@ -116,10 +116,31 @@ def _couple(values):
 
 
 class EntityPreviews(ScheduleResource):
+    """Zou answers the same for any entity here and, through the typed routes, for a shot,
+    an edit or a concept (404 for an entity of another kind)."""
+
     @operation("An entity's previews per task type, revisions gathered")
     def on_get(self, req, resp, entity_id):
         entity = self.entity(req, entity_id)
         resp.media = previews.entity_previews(entity.id, self.dopesheet)
+
+    @operation("A shot's previews per task type, revisions gathered")
+    def on_get_shot(self, req, resp, shot_id):
+        resp.media = self.of_kind(req, shot_id, SHOT)
+
+    @operation("An edit's previews per task type, revisions gathered")
+    def on_get_edit(self, req, resp, edit_id):
+        resp.media = self.of_kind(req, edit_id, EDIT)
+
+    @operation("A concept's previews per task type, revisions gathered")
+    def on_get_concept(self, req, resp, concept_id):
+        resp.media = self.of_kind(req, concept_id, CONCEPT)
+
+    def of_kind(self, req, entity_id, kind):
+        entity = self.entity(req, entity_id)
+        if not Entity.select().where(Entity.id == entity.id, of_kind(kind)).exists():
+            raise NotFound()
+        return previews.entity_previews(entity.id, self.dopesheet)
 
 
 class BuildJobs(ScheduleResource):

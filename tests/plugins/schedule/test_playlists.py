@@ -159,3 +159,19 @@ def test_the_detailed_playlist(prod):
     assert by_type[task["task_type_id"]][0]["original_width"] == 3840
     assert by_type[task["task_type_id"]][0]["status"] == "ready"
     assert prod.get(f"/data/playlists/entities/{prod.asset.id}/preview-files") == {}
+
+
+def test_typed_preview_routes_answer_for_their_kind_only(prod):
+    """gazu's all_previews_for_shot/edit/concept: the entity route's answer, 404 for an
+    entity of another kind."""
+    task = prod.shot_task
+    preview_double.PREVIEWS.extend([
+        preview_double.preview(V1, prod.shot.id, task, 1, "2025-03-01T10:00:00"),
+        preview_double.preview(V2, prod.shot.id, task, 2, "2025-03-02T10:00:00")])
+    by_type = prod.get(f"/data/shots/{prod.shot.id}/preview-files")
+    assert by_type == prod.get(f"/data/playlists/entities/{prod.shot.id}/preview-files")
+    assert [item["id"] for item in by_type[task["task_type_id"]]] == [V2, V1]
+    prod.get(f"/data/shots/{prod.asset.id}/preview-files", expected=404)
+    prod.get(f"/data/edits/{prod.shot.id}/preview-files", expected=404)
+    prod.get(f"/data/concepts/{prod.shot.id}/preview-files", expected=404)
+    prod.get(f"/data/shots/{uuid.uuid4()}/preview-files", expected=404)
