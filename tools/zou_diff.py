@@ -25,6 +25,7 @@ from tests.live_server import Servers  # noqa: E402
 
 ADMIN_EMAIL = "admin@diff.example.com"
 ADMIN_PASSWORD = "diff admin password"
+UNKNOWN = "00000000-0000-4000-8000-000000000000"
 ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
@@ -72,6 +73,9 @@ def requests_for(built):
         ("persons", "data/persons"),
         ("departments", "data/departments"),
         ("user context", "data/user/context"),
+        ("unknown shot", f"data/shots/{UNKNOWN}"),
+        ("shot previews", f"data/shots/{shot}/preview-files"),
+        ("project quotas", f"data/projects/{project}/quotas/{built['animation']['id']}"),
     ]
 
 
@@ -87,6 +91,8 @@ def is_id(key):
 
 def differences(zou, ours, where=""):
     """Lines describing how ``ours`` differs in shape from ``zou``."""
+    if isinstance(zou, Failed) or isinstance(ours, Failed):
+        return [] if zou == ours else [f"{where or '.'}: Zou {zou!r}, Dopesheet {ours!r}"]
     if json_type(zou) == "null" or json_type(ours) == "null":
         return []
     if json_type(zou) != json_type(ours):
@@ -104,13 +110,15 @@ def differences(zou, ours, where=""):
     return lines
 
 
+class Failed(str):
+    """A request that failed, named by gazu's exception."""
+
+
 def answer(client, path):
     try:
         return gazu.client.get(path, client=client)
-    except gazu.exception.RouteNotFoundException:
-        return "404"
     except Exception as error:  # noqa: BLE001 - a failing request is a finding, not a crash
-        return f"{type(error).__name__}"
+        return Failed(type(error).__name__)
 
 
 def compare(zou_client, dopesheet_client):
