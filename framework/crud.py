@@ -279,8 +279,7 @@ class ModelApi:
                                         self.model.created_at.desc(),
                                         self.model._meta.primary_key).limit(page.limit).offset(
                 page.offset)
-        items = [self.serializer.from_values(values)
-                 for values in self.serializer.select(rows_query)]
+        items = self.serializer.items(rows_query)
         if with_relations and items:
             ids = [item["id"] for item in items]
             self.serializer.add_relations(items, self.serializer.relation_ids(ids))

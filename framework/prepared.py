@@ -4,7 +4,8 @@ peewee builds the SQL text of a query on every execution; for the small indexed 
 request runs on its hot path (authentication, a row by id) that costs more than the
 database does. ``Prepared(build)`` calls ``build`` once per database with placeholders,
 keeps the SQL and the position of each placeholder, then executes the same SQL with new
-values. The cursor's rows are raw driver values (no peewee conversion).
+values. ``execute`` gives the cursor's raw driver values (no peewee conversion); ``rows``
+gives what the built query would yield (model instances, converted fields).
 """
 
 import inspect
@@ -34,12 +35,20 @@ class Prepared:
         sql, params = query.sql()
         slots = [(True, param.index) if isinstance(param, _Placeholder) else (False, param)
                  for param in params]
-        self._compiled[database] = (sql, slots)
-        return sql, slots
+        self._compiled[database] = (sql, slots, query)
+        return sql, slots, query
+
+    def _run(self, values):
+        database = db.obj
+        sql, slots, query = self._compiled.get(database) or self._compile(database)
+        return database.execute_sql(sql, [values[slot] if is_value else slot
+                                          for is_value, slot in slots]), query
 
     def execute(self, *values):
         """A cursor over the rows, as the driver returns them."""
-        database = db.obj
-        sql, slots = self._compiled.get(database) or self._compile(database)
-        return database.execute_sql(sql, [values[slot] if is_value else slot
-                                          for is_value, slot in slots])
+        return self._run(values)[0]
+
+    def rows(self, *values):
+        """The rows as the built query yields them (a model select's instances)."""
+        cursor, query = self._run(values)
+        return iter(query._get_cursor_wrapper(cursor))
