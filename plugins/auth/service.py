@@ -172,6 +172,10 @@ _CALLER = Prepared(lambda person_id, jti: (
 prepared query; the person row itself is loaded only by routes that use ``principal.user``."""
 
 
+_PERSON = Prepared(lambda person_id: Person.select().where(Person.id == person_id))
+"""The caller's person row, for the many routes that read ``principal.user``."""
+
+
 def principal_for(claims):
     """The caller behind valid token claims."""
     row = _CALLER.execute(claims["sub"], claims["jti"]).fetchone()
@@ -184,4 +188,4 @@ def principal_for(claims):
         raise Unauthorized(INACTIVE_SESSION)
     person_id = str(person_id)
     return Principal(id=person_id, role=role, identity_type=claims["identity_type"],
-                     claims=claims, load_user=lambda: Person.get_by_id(person_id))
+                     claims=claims, load_user=lambda: next(_PERSON.rows(person_id)))

@@ -121,11 +121,14 @@ class CommentMany(TasksResource):
         items = validated(ManyItem, body, many=True)
         principal = principal_of(req)
         is_manager = self.allowed(req, "manage", Project, project)
+        items = [item for item in items
+                 if item["object_id"] and item["task_status_id"] and item["comment"] is not None]
+        tasks = {row.id: row for row in loading.task_rows(
+            Task.id.in_([str(item["object_id"]) for item in items]))}
+        statuses = {}
         posted = []
         for item in items:
-            if not (item["object_id"] and item["task_status_id"] and item["comment"] is not None):
-                continue
-            task = loading.task_rows(Task.id == str(item["object_id"])).first()
+            task = tasks.get(str(item["object_id"]))
             if task is None:
                 continue
             task.is_concept = task.entity_type_name == loading.CONCEPT
@@ -133,7 +136,9 @@ class CommentMany(TasksResource):
             if not is_manager and not (caller.supervises(task.department_id)
                                        or access.is_assignee(principal.id, task.id)):
                 continue
-            status = loading.get_status(str(item["task_status_id"]))
+            status_id = str(item["task_status_id"])
+            status = statuses.get(status_id) or statuses.setdefault(
+                status_id, loading.get_status(status_id))
             if not access.status_allowed(caller, status):
                 raise Forbidden()
             comment, stored = commenting.post(

@@ -36,7 +36,7 @@ class TaskApi(ModelApi):
     virtual_filters = {"episode_id": _episode_filter}
 
     def get_instance(self, instance_id, principal):
-        row = loading.task_rows(Task.id == parse_instance_id(instance_id)).first()
+        row = loading.task_by_id(parse_instance_id(instance_id))
         if row is None:
             raise NotFound()
         return row

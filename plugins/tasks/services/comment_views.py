@@ -4,6 +4,8 @@ a fixed number of queries whatever the count."""
 
 import peewee
 
+from framework.prepared import Prepared
+
 from plugins.entities.models import Project, ProjectPersonLink, TaskStatus
 from plugins.persons.models import Person
 
@@ -40,21 +42,25 @@ def _entry(values):
     return comment, author_role
 
 
+_CONVERSATION = Prepared(lambda task_id, project_id: (
+    Comment.select(*COMMENT.fields, *EMBEDDED)
+    .join(Person, on=(Comment.person == Person.id))
+    .switch(Comment).join(TaskStatus, on=(Comment.task_status == TaskStatus.id))
+    .switch(Comment).join(Editor, peewee.JOIN.LEFT_OUTER, on=(Comment.editor == Editor.id))
+    .switch(Comment).join(ProjectPersonLink, peewee.JOIN.LEFT_OUTER, on=(
+        (ProjectPersonLink.person == Comment.person)
+        & (ProjectPersonLink.project == project_id)))
+    .where(Comment.task == task_id).order_by(Comment.created_at.desc()).tuples()))
+"""A task's comments with their author, status and editor: read on every task page, so its
+SQL is built once."""
+
+
 def task_conversation(task, caller, dopesheet):
     """``GET /data/tasks/{id}/comments``: newest first; artists and vendors do not see
     clients' comments; clients see clients' and ``for_client`` ones (their own only on a
     project isolating clients; a studio comment with previews shows blank)."""
-    query = (Comment.select(*COMMENT.fields, *EMBEDDED)
-             .join(Person, on=(Comment.person == Person.id))
-             .switch(Comment).join(TaskStatus, on=(Comment.task_status == TaskStatus.id))
-             .switch(Comment).join(Editor, peewee.JOIN.LEFT_OUTER,
-                                   on=(Comment.editor == Editor.id))
-             .switch(Comment).join(ProjectPersonLink, peewee.JOIN.LEFT_OUTER, on=(
-                 (ProjectPersonLink.person == Comment.person)
-                 & (ProjectPersonLink.project == task.project_id)))
-             .where(Comment.task == task.id).order_by(Comment.created_at.desc()))
     is_staff = caller.role in ("admin", "manager", "supervisor")
-    rows = [_entry(values) for values in query.tuples()]
+    rows = [_entry(values) for values in _CONVERSATION.rows(task.id, task.project_id)]
     if not is_staff and caller.role != "client":
         rows = [(comment, role) for comment, role in rows if role != "client"]
     comments = [comment for comment, _ in rows]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import peewee
 from framework import BadRequest, db, emit, utcnow
+from framework.prepared import Prepared
 from framework.schemas import parse_datetime
 
 from plugins.entities.models import (Entity, ProjectStatusAutomationLink, ProjectTaskTypeLink,
@@ -135,16 +136,21 @@ def copy_to_hashtagged_tasks(task, author_id, text, dopesheet):
              with_hashtags=False)
 
 
+_AUTOMATIONS = Prepared(lambda project_id, task_type_id, task_status_id: (
+    StatusAutomation.select()
+    .join(ProjectStatusAutomationLink, on=(
+        ProjectStatusAutomationLink.status_automation == StatusAutomation.id))
+    .where(ProjectStatusAutomationLink.project == project_id,
+           StatusAutomation.in_task_type == task_type_id,
+           StatusAutomation.in_task_status == task_status_id,
+           StatusAutomation.archived != True)))  # noqa: E712
+"""Every comment looks its automations up: the query is built once."""
+
+
 def run_automations(task, author_id, dopesheet):
     """The project's status automations triggered by the task's type and new status."""
-    automations = (StatusAutomation.select()
-                   .join(ProjectStatusAutomationLink, on=(
-                       ProjectStatusAutomationLink.status_automation == StatusAutomation.id))
-                   .where(ProjectStatusAutomationLink.project == task.project_id,
-                          StatusAutomation.in_task_type == task.task_type_id,
-                          StatusAutomation.in_task_status == task.task_status_id,
-                          StatusAutomation.archived != True))  # noqa: E712
-    for automation in automations:
+    for automation in _AUTOMATIONS.rows(task.project_id, task.task_type_id,
+                                        task.task_status_id):
         if applies_to(automation, task):
             run_automation(automation, task, author_id, dopesheet)
 

@@ -6,6 +6,7 @@ import uuid
 import peewee
 
 from framework import BadRequest, NotFound
+from framework.prepared import Prepared
 
 from plugins.entities.models import Entity, EntityType, Project, TaskStatus, TaskType
 
@@ -51,9 +52,18 @@ def task_rows(*where):
             .where(*where).objects())
 
 
+_TASK_BY_ID = Prepared(lambda task_id: task_rows(Task.id == task_id))
+"""Most task routes load their task by id first: its SQL is built once, not per request."""
+
+
+def task_by_id(task_id):
+    """The ``task_rows`` row of a canonical task id, or None."""
+    return next(_TASK_BY_ID.rows(task_id), None)
+
+
 def get_task(task_id):
     """The task behind a path id (404 when unknown or malformed)."""
-    row = task_rows(Task.id == path_id(task_id)).first()
+    row = task_by_id(path_id(task_id))
     if row is None:
         raise NotFound()
     row.is_concept = row.entity_type_name == CONCEPT
@@ -71,8 +81,11 @@ def get_comment(comment_id, task_id=None):
     return comment
 
 
+_STATUS_BY_ID = Prepared(lambda status_id: TaskStatus.select().where(TaskStatus.id == status_id))
+
+
 def get_status(task_status_id):
-    status = TaskStatus.get_or_none(TaskStatus.id == task_status_id)
+    status = next(_STATUS_BY_ID.rows(TaskStatus.id.db_value(task_status_id)), None)
     if status is None:
         raise NotFound()
     return status

@@ -57,7 +57,7 @@ def assignee_ids(task_ids):
 
 def task_dicts(query, relations=False):
     """The tasks of ``query`` serialised, with their assignees when ``relations``."""
-    items = [TASK.from_values(values) for values in TASK.select(query)]
+    items = TASK.items(query)
     if relations and items:
         assignees = assignee_ids([item["id"] for item in items])
         items = [before_id(item, {"assignees": assignees.get(item["id"], [])})
