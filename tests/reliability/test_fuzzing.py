@@ -6,8 +6,8 @@ artist: no 5xx (``not_a_server_error``), no request the schema forbids accepted
 The fuzzing phase only, with a fixed seed and a few examples per operation, so that both runs
 fit a few minutes of CI; the coverage phase (hundreds of boundary cases per operation) is run
 by hand, see docs/reliability.md. Undeclared query parameters are not negative data here: list
-routes filter on any column and ignore unknown keys, as Zou does. Each case gets a fresh token: logout, password changes and
-person edits are among the fuzzed operations."""
+routes filter on any column and ignore unknown keys, as Zou does. Each case gets fresh tokens:
+logout, password changes and person edits are among the fuzzed operations."""
 
 import hypothesis
 import pytest
