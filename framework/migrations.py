@@ -73,11 +73,11 @@ def migrate(models_by_plugin, migrations_by_plugin):
                                     f"({migration.description})")
             existing = set(db.get_tables())
             all_models = [model for models in models_by_plugin.values() for model in models]
-            created = [model._meta.table_name for model in all_models
-                       if model._meta.table_name not in existing]
-            db.create_tables(all_models, safe=True)
-            if created:
-                done.append(f"created tables: {', '.join(sorted(created))}")
+            missing = [model for model in all_models if model._meta.table_name not in existing]
+            if missing:
+                db.create_tables(missing, safe=True)
+                done.append("created tables: " + ", ".join(
+                    sorted(model._meta.table_name for model in missing)))
             for plugin in models_by_plugin.keys() | migrations_by_plugin.keys():
                 if plugin not in stored:
                     _record(plugin, len(migrations_by_plugin.get(plugin, ())))

@@ -68,14 +68,26 @@ class PostgresSchemas:
                     "SELECT tablename FROM pg_tables WHERE schemaname = %s "
                     "AND tablename <> 'dopesheet_schema'", (schema,))]
                 if tables:
-                    admin.execute_sql("TRUNCATE " + ", ".join(
-                        f'"{schema}"."{table}"' for table in tables) + " CASCADE")
+                    self._empty(admin, [f'"{schema}"."{table}"' for table in tables])
             else:
                 admin.execute_sql(f'CREATE SCHEMA "{schema}"')
                 self.created.add(schema)
         parsed = urlparse(self.url)
         query = urlencode({"options": f"-csearch_path={schema}"})
         return urlunparse(parsed._replace(query=query))
+
+    @staticmethod
+    def _empty(admin, tables):
+        """DELETE with the foreign-key triggers off is a hundred times faster than TRUNCATE
+        on the few rows a test leaves (TRUNCATE rewrites every table's files); it needs a
+        superuser, so anyone else gets TRUNCATE."""
+        try:
+            with admin.atomic():
+                admin.execute_sql("SET LOCAL session_replication_role = replica")
+                for table in tables:
+                    admin.execute_sql(f"DELETE FROM {table}")
+        except peewee.ProgrammingError:
+            admin.execute_sql(f"TRUNCATE {', '.join(tables)} CASCADE")
 
     def drop_all(self):
         admin = self._admin()
