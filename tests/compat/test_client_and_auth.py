@@ -2,8 +2,9 @@
 
 import gazu
 import pytest
+from PIL import Image
 
-from tests.compat.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, connect
+from tests.compat.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, connect, unique
 
 
 def test_log_in_returns_the_user_and_tokens(served):
@@ -55,3 +56,34 @@ def test_client_state_and_raw_files(served, admin):
     spec = gazu.client.get_file_data_from_url("openapi.json", client=copy)
     assert spec.startswith(b"{")
     assert gazu.client.get_message_from_data({"message": "Wrong id"}) == "Wrong id"
+
+
+def test_checking_a_raw_response(admin):
+    """Scripts sending requests through the client's session check them with gazu's
+    helpers: a 400 carries Zou's message, a 404 raises gazu's RouteNotFoundException."""
+    headers = gazu.client.make_auth_header(client=admin)
+    refused = admin.session.post(gazu.client.get_full_url("data/projects", client=admin),
+                                 json={}, headers=headers)
+    assert refused.status_code == 400
+    assert "name" in gazu.client.get_message_from_response(refused)
+    missing = admin.session.get(gazu.client.get_full_url(
+        "data/projects/00000000-0000-4000-8000-000000000000", client=admin), headers=headers)
+    with pytest.raises(gazu.exception.RouteNotFoundException):
+        gazu.client.check_status(missing, "data/projects/...", client=admin)
+
+
+def test_raw_upload_and_download(admin, tmp_path):
+    """gazu.client.upload and download, as scripts use them for routes gazu does not wrap:
+    a preview background (a 4x2 flat Radiance HDR picture) sent, its thumbnail fetched."""
+    picture = tmp_path / "grey.hdr"
+    picture.write_bytes(b"#?RADIANCE\nFORMAT=32-bit_rle_rgbe\n\n-Y 2 +X 4\n"
+                        + bytes([128, 128, 128, 129]) * 8)
+    background = gazu.client.create("preview-background-files", {"name": unique("Grey")},
+                                    client=admin)
+    uploaded = gazu.client.upload(f"pictures/preview-background-files/{background['id']}",
+                                  str(picture), client=admin)
+    assert (uploaded["id"], uploaded["extension"]) == (background["id"], "hdr")
+    thumbnail = tmp_path / "thumbnail.png"
+    gazu.client.download(f"pictures/thumbnails/preview-background-files/{background['id']}.png",
+                         str(thumbnail), client=admin)
+    assert Image.open(thumbnail).format == "PNG"
