@@ -12,7 +12,8 @@ from .settings import SECTION, FilesSettings, settings_of
 from .storage.local import LocalDisk
 
 EVENTS = ("working-file:new", "preview-file:add-file", "preview-file:set-main",
-          "preview-file:annotation-update", "preview-background-file:add-file")
+          "preview-file:annotation-update", "preview-background-file:add-file",
+          "person:set-thumbnail", "project:set-thumbnail", "organisation:set-thumbnail")
 """Zou's domain events this plugin emits beyond its models' ``new|update|delete``."""
 
 

@@ -65,3 +65,7 @@ class AnnotationsBody(Body):
     additions = fields.List(fields.Dict(), load_default=list)
     updates = fields.List(fields.Dict(), load_default=list)
     deletions = fields.List(fields.Dict(), load_default=list)
+
+
+class BackgroundLinkBody(Body):
+    preview_background_file_id = fields.UUID(required=True)

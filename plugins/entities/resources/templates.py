@@ -3,7 +3,7 @@ descriptor snapshot, a template made from a project, a template applied to a pro
 
 import falcon
 
-from framework import Route, json_body, operation
+from framework import BadRequest, Route, json_body, operation
 from framework.serialize import Serializer
 
 from .. import schemas
@@ -15,6 +15,7 @@ from .common import ProductionResource, guarded
 from .projects import AUTOMATION, TASK_STATUS, TASK_TYPE, project_dict
 
 TEMPLATE = Serializer(ProjectTemplate)
+NOT_LINKED = "Preview background file is not linked to this template"
 LINK_SERIALIZERS = {"task-types": Serializer(ProjectTemplateTaskTypeLink),
                     "task-statuses": Serializer(ProjectTemplateTaskStatusLink)}
 BODIES = {
@@ -119,6 +120,10 @@ class TemplateActions(ProductionResource):
     def _update(self, req, template_id, **changes):
         template = templates.get_template(path_id(template_id))
         self.require(req, "update", ProjectTemplate, template)
+        background_id = changes.get("default_preview_background_file_id")
+        if background_id is not None and not templates.has_background(template.id,
+                                                                      background_id):
+            raise BadRequest(NOT_LINKED, data=None)
         for key, value in changes.items():
             setattr(template, key, value)
         template.save()

@@ -58,6 +58,12 @@ def attach(template, kind, target_id, extra=None):
     return link.get(link.project_template == template.id, getattr(link, field) == target_id)
 
 
+def has_background(template_id, background_id):
+    link = ProjectTemplatePreviewBackgroundFileLink
+    return link.select().where(link.project_template == template_id,
+                               link.preview_background_file_id == background_id).exists()
+
+
 def detach(template, kind, target_id):
     _, link, field, _ = LINKS[kind]
     link.delete().where(link.project_template == template.id,

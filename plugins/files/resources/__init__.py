@@ -1,11 +1,14 @@
-"""The plugin's routes: the generic model APIs and Zou's file, revision, preview and
-download routes."""
+"""The plugin's routes: the generic model APIs and Zou's file, revision, preview, download,
+avatar and preview-background routes."""
 
 from framework import Route
 
 from .attachments import AttachmentLists, CommentAttachment
+from .avatars import MODELS as AVATAR_KINDS, Avatars
+from .background_settings import ProjectBackgrounds, TemplateBackgrounds
 from .backgrounds import PreviewBackgroundFiles
 from .downloads import AttachmentDownload, PreviewDownloads, PreviewPicture
+from .frames import PreviewFrames
 from .generic import APIS
 from .output_files import FileById, OutputFiles, ProjectOutputFiles
 from .previews import CommentPreviews, PreviewActions, PreviewLists, PreviewUpload
@@ -20,7 +23,8 @@ COMMENT = "/actions/tasks/{task_id}/comments/{comment_id}"
 def routes(dopesheet):
     return ([route for api in APIS for route in api(dopesheet).routes()]
             + working_file_routes(dopesheet) + output_file_routes(dopesheet)
-            + preview_routes(dopesheet) + download_routes(dopesheet))
+            + preview_routes(dopesheet) + download_routes(dopesheet)
+            + avatar_routes(dopesheet) + background_setting_routes(dopesheet))
 
 
 def working_file_routes(dopesheet):
@@ -64,7 +68,7 @@ def output_file_routes(dopesheet):
 def preview_routes(dopesheet):
     comment_previews, actions = CommentPreviews(dopesheet), PreviewActions(dopesheet)
     lists, attachment_lists = PreviewLists(dopesheet), AttachmentLists(dopesheet)
-    backgrounds = PreviewBackgroundFiles(dopesheet)
+    backgrounds, frames = PreviewBackgroundFiles(dopesheet), PreviewFrames(dopesheet)
     return [
         Route(f"{COMMENT}/add-preview", comment_previews),
         Route(f"{COMMENT}/preview-files/{{preview_file_id}}", comment_previews,
@@ -77,6 +81,8 @@ def preview_routes(dopesheet):
               suffix="position"),
         Route("/actions/preview-files/{preview_file_id}/update-annotations", actions,
               suffix="annotations"),
+        Route("/actions/preview-files/{preview_file_id}/extract-frame", frames, suffix="frame"),
+        Route("/actions/preview-files/{preview_file_id}/extract-tile", frames, suffix="tile"),
         Route("/data/tasks/{task_id}/previews", lists, suffix="task"),
         Route(f"{ENTITY}/preview-files", lists, suffix="entity"),
         Route("/data/playlists/preview-files/running", lists, suffix="running"),
@@ -95,7 +101,7 @@ def preview_routes(dopesheet):
 
 
 def download_routes(dopesheet):
-    downloads = PreviewDownloads(dopesheet)
+    downloads, attachment = PreviewDownloads(dopesheet), AttachmentDownload(dopesheet)
     return [
         *[Route(f"/pictures/{kind}/preview-files/{{instance_id}}.png",
                 PreviewPicture(dopesheet, kind))
@@ -110,6 +116,27 @@ def download_routes(dopesheet):
               suffix="movie"),
         Route("/movies/originals/preview-files/{instance_id}/download", downloads,
               suffix="movie_download"),
-        Route("/data/attachment-files/{attachment_file_id}/file/{file_name}",
-              AttachmentDownload(dopesheet)),
+        Route("/data/attachment-files/{attachment_file_id}/file/{file_name}", attachment),
+        Route("/pictures/thumbnails/attachment-files/{attachment_file_id}.png", attachment,
+              suffix="thumbnail"),
     ]
+
+
+def avatar_routes(dopesheet):
+    found = []
+    for kind in AVATAR_KINDS:
+        avatars = Avatars(dopesheet, kind)
+        found += [Route(f"/pictures/thumbnails/{kind}/{{instance_id}}", avatars),
+                  Route(f"/pictures/thumbnails/{kind}/{{instance_id}}.png", avatars,
+                        suffix="png")]
+    return found
+
+
+def background_setting_routes(dopesheet):
+    projects, templates = ProjectBackgrounds(dopesheet), TemplateBackgrounds(dopesheet)
+    project = "/data/projects/{project_id}/settings/preview-background-files"
+    template = "/data/project-templates/{project_template_id}/preview-background-files"
+    return [Route(project, projects),
+            Route(f"{project}/{{preview_background_file_id}}", projects, suffix="item"),
+            Route(template, templates),
+            Route(f"{template}/{{preview_background_file_id}}", templates, suffix="item")]

@@ -1,5 +1,5 @@
 """Download routes: a preview's pictures (original, thumbnails, web size), its media as
-uploaded, an attachment. Files stream from storage; a preview still waiting for its media
+uploaded, an attachment and its thumbnail. Files stream from storage; a preview still waiting for its media
 answers as Zou does (202 to a client preferring JSON, else 404), a missing stored file is
 Zou's 404, a file name in a path is never used to find a file."""
 
@@ -104,4 +104,12 @@ class AttachmentDownload(FilesResource):
         if not self.send(resp, attachments.key_of(attachment),
                          attachment.mimetype or "application/octet-stream",
                          attachment.updated_at, attachment.name, attachment=not inline):
+            raise NotFound()
+
+    @operation("The square thumbnail of a PNG or JPEG attachment; 404 for other files")
+    def on_get_thumbnail(self, req, resp, attachment_file_id):
+        attachment = row_or_404(AttachmentFile, attachment_file_id)
+        self.access(req).require("read", AttachmentFile, attachment)
+        if not self.send(resp, attachments.thumbnail_key(attachment.id), "image/png",
+                         attachment.updated_at):
             raise NotFound()

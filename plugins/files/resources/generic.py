@@ -7,6 +7,9 @@ default preview background."""
 from framework import BadRequest, ModelApi, utcnow
 from framework.filters import parse_bool
 
+from plugins.entities.models import (Project, ProjectPreviewBackgroundFileLink,
+                                     ProjectTemplate, ProjectTemplatePreviewBackgroundFileLink)
+
 from ..models import (PREVIEW_STATUSES, QUALITIES, VALIDATION_STATUSES, AttachmentFile,
                       FileStatus, OutputFile, OutputType, PreviewBackgroundFile, PreviewFile,
                       Software, WorkingFile)
@@ -104,7 +107,13 @@ class PreviewBackgroundFileApi(ModelApi):
         return instance
 
     def delete(self, instance, principal, force=False):
-        """The background goes with its stored file and thumbnail."""
+        """The background goes with its stored file and thumbnail, and leaves the projects
+        and templates offering it."""
+        for link in (ProjectPreviewBackgroundFileLink, ProjectTemplatePreviewBackgroundFileLink):
+            link.delete().where(link.preview_background_file_id == instance.id).execute()
+        for owner in (Project, ProjectTemplate):
+            owner.update(default_preview_background_file_id=None).where(
+                owner.default_preview_background_file_id == instance.id).execute()
         super().delete(instance, principal, force)
         keys = [backgrounds.thumbnail_key(instance.id)]
         if instance.extension:

@@ -13,6 +13,7 @@ NOT_A_PICTURE = "Uploaded file is not a readable picture."
 THUMBNAIL = (150, 100)
 SQUARE = (100, 100)
 AVATAR = (400, 400)
+ATTACHMENT_THUMBNAIL = (150, 150)
 PREVIEW_WIDTH = 1200
 MAX_PIXELS = 16384 * 16384
 
@@ -91,3 +92,19 @@ def variants(picture):
 
 def thumbnail(picture, size):
     return png_bytes(fitted(picture, size))
+
+
+def cropped(picture, size):
+    """``picture`` cut to ``size``'s ratio around its centre, then resized to ``size``
+    (Zou's attachment thumbnails)."""
+    width, height = size
+    ratio, target = picture.width / picture.height, width / height
+    if target > ratio:
+        kept = math.floor(picture.height * ratio / target)
+        top = (picture.height - kept) / 2
+        box = (0, round(top), picture.width, round(top + kept))
+    else:
+        kept = math.ceil(picture.width * target / ratio)
+        left = int((picture.width - kept) / 2)
+        box = (left, 0, left + kept, picture.height)
+    return picture.crop(box).resize(size, Image.Resampling.LANCZOS)

@@ -4,9 +4,11 @@ extension only, so that no client-supplied name ever becomes a path."""
 import re
 import uuid
 
-KINDS = frozenset(("attachments", "working", "previews/original", "previews/thumbnails",
-                   "previews/thumbnails-square", "previews/previews", "previews/files",
-                   "preview-backgrounds/original", "preview-backgrounds/thumbnails"))
+KINDS = frozenset(("attachments", "attachment-thumbnails", "working", "previews/original",
+                   "previews/thumbnails", "previews/thumbnails-square", "previews/previews",
+                   "previews/files", "preview-backgrounds/original",
+                   "preview-backgrounds/thumbnails", "avatars/persons", "avatars/projects",
+                   "avatars/organisations"))
 EXTENSION = re.compile(r"^[a-z0-9]{0,10}$")
 
 
