@@ -107,9 +107,11 @@ class OneTaskBatch(ZouBody):
 
 
 class ManyItem(ZouBody):
-    """An item of ``comment-many``: incomplete ones are skipped, as Zou does."""
+    """An item of ``comment-many``: incomplete ones are skipped, as Zou does. ``task_id`` is
+    the name gazu's ``create_multiple_comments`` documents for ``object_id``."""
 
     object_id = fields.UUID(allow_none=True, load_default=None)
+    task_id = fields.UUID(allow_none=True, load_default=None)
     task_status_id = fields.UUID(allow_none=True, load_default=None)
     comment = fields.String(allow_none=True, load_default=None)
     links = fields.List(fields.String(), load_default=list)

@@ -111,14 +111,20 @@ class CommentMany(TasksResource):
     items)."""
 
     @operation("Comment many tasks of a project (JSON array of {object_id, task_status_id, "
-               "comment, links})", status=201)
+               "comment, links}; or multipart: that array as `comments`, and the files of "
+               "item x as `attachment_file-x-y` and `preview_file-x-y`)", status=201)
     def on_post(self, req, resp, project_id):
         project = loading.get_project(project_id)
+        files = {}
         if is_multipart(req):
-            body = form_json(read_body(req)[0], "comments")
+            values, uploads = read_body(req)
+            body, files = form_json(values, "comments"), uploads_by_item(uploads)
         else:
             body = read_list(req)
         items = validated(ManyItem, body, many=True)
+        for index, item in enumerate(items):
+            item["object_id"] = item["object_id"] or item["task_id"]
+            item["uploads"] = files.get(index, [])
         principal = principal_of(req)
         is_manager = self.allowed(req, "manage", Project, project)
         items = [item for item in items
@@ -143,7 +149,10 @@ class CommentMany(TasksResource):
                 raise Forbidden()
             comment, stored = commenting.post(
                 task, status, principal.id,
-                commenting.Draft(text=item["comment"], links=item["links"]), self.dopesheet)
-            posted.append(posted_view(comment, stored, status, principal, principal.id))
+                commenting.Draft(text=item["comment"], links=item["links"],
+                                 uploads=item["uploads"]), self.dopesheet)
+            view = posted_view(comment, stored, status, principal, principal.id)
+            view["preview_files"] = stored.get("previews", [])
+            posted.append(view)
         resp.media = posted
         resp.status = falcon.HTTP_201
