@@ -11,6 +11,7 @@ import pytest
 from framework.testing import database_kinds
 from tests.compat.recorder import Recorder
 from tests.live_server import Servers, environment, run
+from tests.smtp_sink import start_sink
 
 ADMIN_EMAIL = "admin@compat.example.com"
 ADMIN_PASSWORD = "compat admin password"
@@ -18,10 +19,26 @@ PASSWORD = "compat artist password"
 RECORDER = pytest.StashKey[Recorder]()
 
 
+@pytest.fixture(scope="session")
+def _smtp_server():
+    controller, sink = start_sink()
+    yield controller, sink
+    controller.stop()
+
+
+@pytest.fixture(scope="session")
+def mailbox(_smtp_server):
+    """What the served Dopesheet mailed (``mailbox.wait_for(address)``): a real SMTP server
+    in the test process."""
+    return _smtp_server[1]
+
+
 @pytest.fixture(scope="session", params=database_kinds())
-def served(request, tmp_path_factory, _postgres_schemas):
+def served(request, tmp_path_factory, _postgres_schemas, _smtp_server):
     directory = tmp_path_factory.mktemp(f"compat-{request.param}")
-    env = {"DOPESHEET_ADMIN_EMAIL": ADMIN_EMAIL, "DOPESHEET_ADMIN_PASSWORD": ADMIN_PASSWORD}
+    env = {"DOPESHEET_ADMIN_EMAIL": ADMIN_EMAIL, "DOPESHEET_ADMIN_PASSWORD": ADMIN_PASSWORD,
+           "DOPESHEET_MAIL__HOST": "127.0.0.1",
+           "DOPESHEET_MAIL__PORT": str(_smtp_server[0].port)}
     if request.param == "postgresql":
         env["DOPESHEET_DATABASE_URL"] = _postgres_schemas.url_for("compat")
         env["DOPESHEET_SECRET_KEY"] = secrets.token_hex(32)
