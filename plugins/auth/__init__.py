@@ -6,7 +6,9 @@ the account has 2FA), ``GET /auth/authenticated``, ``GET /auth/refresh-token``,
 mailed token), and the second factors: TOTP (``/auth/totp``), codes by e-mail
 (``/auth/email-otp``), FIDO2 security keys (``/auth/fido``) and recovery codes
 (``/auth/recovery-codes``), each switchable in ``[plugins.auth]``, plus Zou's
-``enforce_2fa``; the login log (``GET /data/events/login-logs/last``, admins). Also the
+``enforce_2fa``; the login log (``GET /data/events/login-logs/last``, admins); an admin's
+``/actions/persons/{id}/change-password``, ``invite`` and
+``disable-two-factor-authentication``. Also the
 ``authenticate`` hook (Bearer header or Kitsu's cookies),
 deactivation ending sessions for good, the admin rule (an admin may do anything no plugin
 vetoes), ``create-admin`` and the admin bootstrap of ``init-data``.

@@ -28,8 +28,8 @@ class SecondFactors:
         self.switched_on = {method for method in METHODS if settings[method]}
         self.recovery_on = settings["recovery_codes"]
         self.enforced = settings["enforce_2fa"]
-        self.checks = {"totp": totp.verify, "email_otp": email_codes.verify,
-                       "fido": security_keys.verify}
+        self.stores = {"totp": totp, "email_otp": email_codes, "fido": security_keys}
+        self.checks = {method: store.verify for method, store in self.stores.items()}
         self.recovery_codes = recovery_codes
 
     @staticmethod
@@ -76,3 +76,14 @@ class SecondFactors:
          .where(Person.id == person.id).execute())
         if not left:
             self.recovery_codes.forget(person)
+
+    def all_turned_off(self, person):
+        """Every method and the recovery codes forgotten (an admin's reset of a person who
+        lost their factors)."""
+        for store in self.stores.values():
+            store.forget(person)
+        self.recovery_codes.forget(person)
+        (Person.update({"totp_enabled": False, "email_otp_enabled": False,
+                        "fido_enabled": False, "preferred_two_factor_authentication": None,
+                        "updated_at": utcnow()})
+         .where(Person.id == person.id).execute())

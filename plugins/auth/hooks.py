@@ -10,8 +10,8 @@ from . import admin, service
 from .models import MODELS
 from .resources import (AuthenticatedResource, ChangePasswordResource, EmailOtpResource,
                         FidoResource, LoginLogsResource, LoginResource, LogoutResource,
-                        RecoveryCodesResource, RefreshResource, ResetPasswordResource,
-                        TotpResource)
+                        PersonCredentials, RecoveryCodesResource, RefreshResource,
+                        ResetPasswordResource, TotpResource)
 from .runtime import runtime
 from .settings import AuthSettings
 
@@ -43,6 +43,12 @@ def register_routes(dopesheet):
         Route("/auth/change-password", ChangePasswordResource(auth)),
         Route("/auth/reset-password", ResetPasswordResource(auth)),
         Route("/data/events/login-logs/last", LoginLogsResource(auth)),
+    ]
+    credentials, person = PersonCredentials(auth), "/actions/persons/{person_id}"
+    routes += [
+        Route(f"{person}/change-password", credentials, suffix="password"),
+        Route(f"{person}/invite", credentials, suffix="invite"),
+        Route(f"{person}/disable-two-factor-authentication", credentials, suffix="factors"),
     ]
     return routes + [Route(template, resource(auth))
                      for switch, template, resource in SWITCHED_ROUTES if auth.settings[switch]]

@@ -87,6 +87,11 @@ class ChangePasswordBody(Body):
     password_2 = Text(required=True)
 
 
+class PasswordForPersonBody(Body):
+    password = Text(required=True, validate=validate.Length(min=1))
+    password_2 = Text(required=True, validate=validate.Length(min=1))
+
+
 class TotpBody(Body):
     totp = Text(required=True, validate=CODE_LENGTH)
 
