@@ -1,5 +1,5 @@
 """The plugin's routes: the generic model APIs and Zou's time, leave, planning, budget,
-saved search, desktop login, chat and playlist routes."""
+saved search, desktop login, chat, playlist and quota routes."""
 
 from framework import Route
 
@@ -7,6 +7,7 @@ from .chats import ChatMembership, EntityChat
 from .generic import APIS
 from .leave import PersonLeave, ProjectLeave, StudioLeave, UserLeave
 from .planning import ProjectBudgets, ProjectPlan, TeamSchedule
+from .quotas import ProjectQuotas
 from .playlists import (BuildJobs, EntityPreviews, PlaylistClients, PlaylistEntries,
                         ProjectPlaylists, ShareLinks, TempPlaylist)
 from .task_time import TaskTimeSpents, UserTimeSpents
@@ -69,6 +70,7 @@ def leave_routes(dopesheet):
 
 def plan_routes(dopesheet):
     plan, money = ProjectPlan(dopesheet), ProjectBudgets(dopesheet)
+    quotas = ProjectQuotas(dopesheet)
     items = f"{PROJECT}/schedule-items"
     budget = f"{PROJECT}/budgets/{{budget_id}}"
     return [
@@ -84,6 +86,8 @@ def plan_routes(dopesheet):
         Route(f"{budget}/entries", money, suffix="entries"),
         Route(f"{budget}/entries/{{entry_id}}", money, suffix="entry"),
         Route("/data/persons/task-dates", TeamSchedule(dopesheet)),
+        Route(f"{PROJECT}/quotas/{{task_type_id}}", quotas),
+        Route(f"{PROJECT}/quotas/persons/{{person_id}}", quotas, suffix="person"),
     ]
 
 
