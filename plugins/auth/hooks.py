@@ -87,6 +87,11 @@ def set_person_password(person, password, dopesheet):
 
 
 @hookimpl
+def person_access_token(person, dopesheet):
+    return service.api_token(person, runtime(dopesheet).tokens)
+
+
+@hookimpl
 def init_data(dopesheet):
     admin.bootstrap_admin(runtime(dopesheet).passwords)
 

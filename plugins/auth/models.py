@@ -24,6 +24,19 @@ class Credential(peewee.Model):
         table_name = "auth_credential"
 
 
+class ApiToken(peewee.Model):
+    """The one valid API token of a bot (Zou's ``person.jti``): a new token replaces it,
+    and a token whose ``jti`` is not here is revoked."""
+
+    person = peewee.ForeignKeyField(Person, primary_key=True, column_name="person_id",
+                                    on_delete="CASCADE")
+    jti = peewee.CharField(max_length=64)
+
+    class Meta:
+        database = db
+        table_name = "auth_api_token"
+
+
 class LoginAttempts(peewee.Model):
     """Failed logins per normalised login name, known or not, so the lockout answer
     cannot tell registered addresses apart."""
@@ -138,5 +151,5 @@ class ResetToken(peewee.Model):
         table_name = "auth_reset_token"
 
 
-MODELS = (Credential, LoginAttempts, RevokedToken, LoginLog, TotpSecret, EmailOtp,
+MODELS = (Credential, ApiToken, LoginAttempts, RevokedToken, LoginLog, TotpSecret, EmailOtp,
           FidoCredential, FidoChallenge, RecoveryCode, ResetToken)

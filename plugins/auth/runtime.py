@@ -22,6 +22,9 @@ SETUP_PATHS = frozenset(("/auth/totp", "/auth/email-otp", "/auth/fido", "/auth/r
                          "/auth/login", "/auth/logout", "/auth/authenticated",
                          "/auth/refresh-token"))
 """What a token restricted by ``enforce_2fa`` may call (Zou's list)."""
+BOT_REFUSED = ("/auth/", "/data/user/")
+"""Zou's ``require_person`` routes: a bot's API token opens none of them (but
+``/auth/authenticated``)."""
 SETUP_REQUIRED = ("Two-factor authentication setup is required. Please configure 2FA before "
                   "accessing the API.")
 
@@ -57,17 +60,12 @@ class AuthRuntime:
         if from_cookie and req.method not in SAFE_METHODS:
             self._check_cookie_write(req)
         principal = service.principal_for(self.tokens.decode(token, "access"))
-        if principal.claims.get("requires_2fa_setup"):
-            self._check_setup_route(req)
-        return principal
-
-    @staticmethod
-    def _check_setup_route(req):
-        template = req.uri_template or ""
-        if template.startswith(API_PREFIX + "/"):
-            template = template[len(API_PREFIX):]
-        if template not in SETUP_PATHS:
+        if principal.claims.get("requires_2fa_setup") and route_of(req) not in SETUP_PATHS:
             raise Forbidden(SETUP_REQUIRED, two_factor_authentication_required=True)
+        if principal.identity_type == "bot" and route_of(req).startswith(BOT_REFUSED) and (
+                route_of(req) != "/auth/authenticated"):
+            raise Forbidden()
+        return principal
 
     @staticmethod
     def _check_cookie_write(req):
@@ -94,6 +92,14 @@ class AuthRuntime:
         if cookies.is_browser(req):
             self.set_session_cookies(req, resp, access, refresh)
         return {"access_token": access, "refresh_token": refresh}
+
+
+def route_of(req):
+    """The route template of a request, without the ``/api`` prefix."""
+    template = req.uri_template or ""
+    if template.startswith(API_PREFIX + "/"):
+        template = template[len(API_PREFIX):]
+    return template
 
 
 def runtime(dopesheet):

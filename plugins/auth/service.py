@@ -9,7 +9,7 @@ from framework import ApiError, BadRequest, Principal, Unauthorized, utcnow
 from framework.prepared import Prepared
 from plugins.persons.models import Person
 
-from .models import Credential, LoginAttempts, LoginLog, RevokedToken
+from .models import ApiToken, Credential, LoginAttempts, LoginLog, RevokedToken
 
 WRONG_CREDENTIALS = "Wrong email or password."
 INACTIVE_SESSION = (
@@ -178,6 +178,8 @@ _PERSON = Prepared(lambda person_id: Person.select().where(Person.id == person_i
 
 def principal_for(claims):
     """The caller behind valid token claims."""
+    if claims["identity_type"] == "bot":
+        return bot_principal(claims)
     row = _CALLER.execute(claims["sub"], claims["jti"]).fetchone()
     if row is None:
         raise Unauthorized(INACTIVE_SESSION)
@@ -189,3 +191,31 @@ def principal_for(claims):
     person_id = str(person_id)
     return Principal(id=person_id, role=role, identity_type=claims["identity_type"],
                      claims=claims, load_user=lambda: next(_PERSON.rows(person_id)))
+
+
+def bot_principal(claims):
+    """A bot behind its API token: revoked once another token replaced it (Zou's)."""
+    bot = (Person.select(Person.id, Person.role, Person.active)
+           .join(ApiToken, on=(ApiToken.person == Person.id))
+           .where(Person.id == claims["sub"], ApiToken.jti == claims["jti"]).first())
+    if bot is None:
+        raise Unauthorized("Token has been revoked", msg="Token has been revoked")
+    if not bot.active:
+        raise Unauthorized(INACTIVE_SESSION)
+    return Principal(id=str(bot.id), role=bot.role, identity_type="bot", claims=claims,
+                     load_user=lambda: Person.get_by_id(bot.id))
+
+
+def api_token(person, tokens):
+    """A new API token for the bot ``person``, valid to the end of its expiration day when
+    it has one; its earlier token stops working."""
+    expires_at = None
+    if person.expiration_date is not None:
+        expiration = person.expiration_date
+        if isinstance(expiration, str):
+            expiration = datetime.date.fromisoformat(expiration)
+        expires_at = datetime.datetime.combine(expiration, datetime.time.max)
+    token, jti = tokens.issue_api(str(person.id), expires_at)
+    (ApiToken.insert(person=person.id, jti=jti)
+     .on_conflict(conflict_target=[ApiToken.person], update={ApiToken.jti: jti}).execute())
+    return token

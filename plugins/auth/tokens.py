@@ -1,4 +1,5 @@
-"""JWT access and refresh tokens (PyJWT, HS256 only), claims as Zou's plus ``ver`` and ``kid``.
+"""JWT access and refresh tokens (PyJWT, HS256 only), claims as Zou's plus ``ver`` and ``kid``;
+and bots' API tokens (Zou's: ``identity_type`` ``bot``, no ``exp`` unless the bot expires).
 
 Access: ``sub, iat, nbf, exp, jti, type="access", fresh, identity_type, refresh_jti, ver``.
 Refresh: the same without ``refresh_jti``. Both carry ``requires_2fa_setup`` when
@@ -16,7 +17,9 @@ import jwt
 from framework import ApiError, utcnow
 
 ALGORITHM = "HS256"
-REQUIRED_CLAIMS = ["exp", "iat", "nbf", "sub", "jti", "type"]
+REQUIRED_CLAIMS = ["iat", "nbf", "sub", "jti", "type"]
+"""And ``exp``, except in a bot's API token."""
+IDENTITY_TYPES = ("person", "bot")
 
 
 def key_id(key):
@@ -78,6 +81,17 @@ class Tokens:
         access["refresh_jti"] = refresh_claims["jti"]
         return self._encode(access)
 
+    def issue_api(self, subject, expires_at=None):
+        """A bot's API token, as Zou makes them: ``identity_type`` ``bot``, never fresh, no
+        expiry unless ``expires_at``; returns ``(token, jti)``."""
+        now = utcnow()
+        claims = {"fresh": False, "iat": _epoch(now), "jti": str(uuid.uuid4()),
+                  "type": "access", "sub": subject, "nbf": _epoch(now),
+                  "identity_type": "bot"}
+        if expires_at is not None:
+            claims["exp"] = _epoch(expires_at)
+        return self._encode(claims), claims["jti"]
+
     def decode(self, token, expected_type):
         try:
             claims = self._verified_claims(token)
@@ -89,8 +103,10 @@ class Tokens:
         if claims.get("type") != expected_type:
             raise bad_token("Only refresh tokens are allowed" if expected_type == "refresh"
                             else "Only non-refresh tokens are allowed")
-        if claims.get("identity_type") != "person":
+        if claims.get("identity_type") not in IDENTITY_TYPES:
             raise bad_token("Unknown identity type.")
+        if claims["identity_type"] == "person" and "exp" not in claims:
+            raise bad_token('Token is missing the "exp" claim')
         try:
             uuid.UUID(claims["sub"])
         except ValueError:

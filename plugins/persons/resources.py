@@ -50,6 +50,8 @@ class PersonApi(ModelApi):
         if data.get("country"):
             data["country"] = data["country"].upper()
         person = super().create(data, principal)
+        if person.is_bot:
+            person.access_token = self._access_token(person)
         if password is not None:
             stored = self.dopesheet.hooks.call("set_person_password", person=person,
                                                password=password, dopesheet=self.dopesheet)
@@ -63,7 +65,22 @@ class PersonApi(ModelApi):
                                      except_id=person.id)
         if data.get("country"):
             data["country"] = data["country"].upper()
-        return super().update(person, data, principal)
+        person = super().update(person, data, principal)
+        if person.is_bot and "expiration_date" in data and not service.is_past(
+                data["expiration_date"]):
+            person.access_token = self._access_token(person)
+        return person
+
+    def _access_token(self, person):
+        return self.dopesheet.hooks.call("person_access_token", person=person,
+                                         dopesheet=self.dopesheet)
+
+    def serialize(self, instance, relations, principal):
+        """A bot's new API token is in the answer that made it, and never again."""
+        item = super().serialize(instance, relations, principal)
+        if getattr(instance, "access_token", None):
+            item["access_token"] = instance.access_token
+        return item
 
 
 class DepartmentApi(ModelApi):

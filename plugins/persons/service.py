@@ -1,8 +1,10 @@
 """Person rules that are not HTTP: e-mail uniqueness, presenters per role, seeding."""
 
+import datetime
+
 import peewee
 
-from framework import BadRequest
+from framework import BadRequest, utcnow
 
 from .models import DEFAULT_DEPARTMENTS, Department, Organisation, Person, department_ids
 
@@ -33,6 +35,14 @@ def check_user_limit(limit):
     if limit and Person.select().where(Person.active == True,  # noqa: E712
                                        Person.is_bot == False).count() >= limit:  # noqa: E712
         raise BadRequest("User limit reached.", data={"limit": limit})
+
+
+def is_past(day):
+    """Whether an expiration date has passed: a bot's token is not renewed for it (Zou's
+    rule: the token would be born expired). None never passes."""
+    if isinstance(day, str):
+        day = datetime.date.fromisoformat(day)
+    return day is not None and day < utcnow().date()
 
 
 def present_person(item, viewer_role, many):

@@ -58,16 +58,31 @@ def test_admin_turns_a_persons_second_factors_off(served, admin, new_person, mai
         gazu.person.disable_two_factor_authentication(person, client=admin)
 
 
-def test_bots(admin):
+def bot_client(served, token):
+    client = gazu.client.create_client(f"{served.url}/api")
+    gazu.client.set_tokens({"access_token": token}, client=client)
+    return client
+
+
+def test_bots_and_their_tokens(served, admin):
     name = unique("Render bot")
     bot = gazu.person.new_bot(name, f"{name.split()[2]}@bots.compat.example.com",
                               expiration_date="2099-12-31", client=admin)
     assert (bot["first_name"], bot["is_bot"], bot["expiration_date"]) == (
         name, True, "2099-12-31")
-    bot["role"] = "manager"
-    assert gazu.person.update_bot(bot, client=admin)["role"] == "manager"
+    first_client = bot_client(served, bot["access_token"])
+    assert gazu.person.get_person(bot["id"], client=first_client)["is_bot"] is True
+    bot.update(role="manager", expiration_date="2098-06-30")
+    updated = gazu.person.update_bot(bot, client=admin)
+    assert (updated["role"], updated["expiration_date"]) == ("manager", "2098-06-30")
+    with pytest.raises(gazu.exception.NotAuthenticatedException):
+        gazu.person.get_person(bot["id"], client=first_client)
+    renewed_client = bot_client(served, updated["access_token"])
+    assert gazu.person.get_person(bot["id"], client=renewed_client)["role"] == "manager"
     gazu.person.remove_bot(bot, client=admin)
     assert bot["id"] not in [item["id"] for item in gazu.person.all_persons(client=admin)]
+    with pytest.raises(gazu.exception.NotAuthenticatedException):
+        gazu.person.all_persons(client=renewed_client)
 
 
 def test_person_url(served, admin, new_person):

@@ -118,7 +118,7 @@ def test_token_missing_a_required_claim_is_refused(app, studio, artist, claim):
     assert authenticated(studio.client, forge(app, artist.id, **{claim: None})).status_code == 422
 
 
-@pytest.mark.parametrize("claims", [{"identity_type": "bot"}, {"type": "reset"}])
+@pytest.mark.parametrize("claims", [{"identity_type": "robot"}, {"type": "reset"}])
 def test_token_of_another_kind_is_refused(app, studio, artist, claims):
     assert authenticated(studio.client, forge(app, artist.id, **claims)).status_code == 422
 
