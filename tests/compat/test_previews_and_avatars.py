@@ -97,9 +97,10 @@ def test_output_file_by_path(admin, take):
     output_type = gazu.files.new_output_type(unique("Render"), "rnd", client=admin)
     modeling = gazu.task.get_task_type(take["task"]["task_type_id"], client=admin)
     asset = gazu.asset.get_asset(take["task"]["entity_id"], client=admin)
+    name = unique("render").replace(" ", "_")
     created = gazu.files.new_entity_output_file(asset, output_type, modeling, "render",
-                                                client=admin)
-    assert created["path"]
+                                                name=name, client=admin)
+    assert name in created["path"]
     assert gazu.files.get_output_file_by_path(created["path"], client=admin)["id"] == (
         created["id"])
     assert gazu.files.get_output_file_by_path(created["path"] + ".missing",
