@@ -2,7 +2,7 @@
 tables, routes and answers.
 
 Provides time spents (set or added per person, task and day; the task's duration follows),
-time sheets and the studio time tables, day offs (no overlaps; a day off wipes the time
+time sheets and the studio time tables, a project's shot quotas, day offs (no overlaps; a day off wipes the time
 logged inside it), milestones, schedule items, budgets and their entries, salary scales,
 saved searches and their groups (``/data/user/filters``), desktop login logs, entity chats
 and playlists with their build jobs: their generic routes and Zou's routes around them.
