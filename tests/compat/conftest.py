@@ -33,19 +33,38 @@ def mailbox(_smtp_server):
     return _smtp_server[1]
 
 
-@pytest.fixture(scope="session", params=database_kinds())
-def served(request, tmp_path_factory, _postgres_schemas, _smtp_server):
-    directory = tmp_path_factory.mktemp(f"compat-{request.param}")
+def _serve(kind, name, tmp_path_factory, postgres_schemas, smtp_server):
+    """``(Servers, the started server)`` on a new database of ``kind`` named ``name``."""
+    directory = tmp_path_factory.mktemp(f"{name}-{kind}")
     env = {"DOPESHEET_ADMIN_EMAIL": ADMIN_EMAIL, "DOPESHEET_ADMIN_PASSWORD": ADMIN_PASSWORD,
            "DOPESHEET_MAIL__HOST": "127.0.0.1",
-           "DOPESHEET_MAIL__PORT": str(_smtp_server[0].port)}
-    if request.param == "postgresql":
-        env["DOPESHEET_DATABASE_URL"] = _postgres_schemas.url_for("compat")
+           "DOPESHEET_MAIL__PORT": str(smtp_server[0].port)}
+    if kind == "postgresql":
+        env["DOPESHEET_DATABASE_URL"] = postgres_schemas.url_for(name)
         env["DOPESHEET_SECRET_KEY"] = secrets.token_hex(32)
         seeded = run("init-data", env=environment(directory, **env))
         assert seeded.returncode == 0, seeded.stderr
     servers = Servers(directory)
-    yield servers.start(**env)
+    server = servers.start(**env)
+    server.database_kind = kind
+    return servers, server
+
+
+@pytest.fixture(scope="session", params=database_kinds())
+def served(request, tmp_path_factory, _postgres_schemas, _smtp_server):
+    servers, server = _serve(request.param, "compat", tmp_path_factory, _postgres_schemas,
+                             _smtp_server)
+    yield server
+    servers.close()
+
+
+@pytest.fixture(scope="session")
+def other_served(served, tmp_path_factory, _postgres_schemas, _smtp_server):
+    """A second Dopesheet on its own database of the same kind: the other instance of the
+    tests moving data between two instances (``gazu.sync``'s push functions)."""
+    servers, server = _serve(served.database_kind, "compat-other", tmp_path_factory,
+                             _postgres_schemas, _smtp_server)
+    yield server
     servers.close()
 
 
