@@ -21,7 +21,8 @@ from marshmallow import fields
 from . import hookspecs
 from .config import SectionSchema, StringList, core_section
 
-BUILTIN_PLUGINS = ("persons", "auth", "entities", "tasks", "schedule", "files", "file_tree")
+BUILTIN_PLUGINS = ("persons", "auth", "entities", "tasks", "schedule", "files", "file_tree",
+                   "exchange")
 ESSENTIAL_PLUGINS = frozenset({"core", "persons"})
 BUILTIN_PACKAGE = "plugins"
 ENTRY_POINT_GROUP = "dopesheet.plugins"
