@@ -50,9 +50,8 @@ def register_routes(dopesheet):
 @hookimpl
 def permission_allowed(principal, action, resource):
     """Anyone signed in reads the studio's people and departments; a person edits their own
-    non-privileged fields and can never delete themselves. Privileged fields sent unchanged
-    are let through: Kitsu's profile form sends the person's ``role`` and ``active`` back.
-    Admin rights come from ``auth``."""
+    record (their role, activity and departments are left as they are) but not their pay or
+    contract, and can never delete themselves. Admin rights come from ``auth``."""
     if principal is None or resource.model not in READABLE_BY_ANYONE:
         return None
     if action in ("list", "read"):

@@ -7,10 +7,15 @@ from .models import (PERSON_COMPUTED, SENSITIVE_FIELDS, Department, Organisation
                      Studio, organisation_view)
 from .schemas import ColoredBase, OrganisationBase, PersonBase
 
+# What a non-admin editing themselves sends is dropped silently, as Zou does (gazu and
+# Kitsu send the whole person back) ...
+IGNORED_FOR_NON_ADMINS = frozenset((
+    "role", "active", "archived", "departments", "studio_id", "is_bot",
+    "is_generated_from_ldap", "ldap_uid"))
+# ... and refused when it changes; Zou lets anyone set their own salary or contract.
 PRIVILEGED_PERSON_FIELDS = frozenset((
-    "role", "active", "archived", "departments", "studio_id", "is_bot", "is_guest",
-    "expiration_date", "daily_salary", "contract_type", "position", "seniority",
-    "is_generated_from_ldap", "ldap_uid", "shotgun_id"))
+    "is_guest", "expiration_date", "daily_salary", "contract_type", "position", "seniority",
+    "shotgun_id"))
 
 
 class PersonApi(ModelApi):
@@ -60,6 +65,9 @@ class PersonApi(ModelApi):
         return person
 
     def update(self, person, data, principal):
+        if not principal.is_admin:
+            for key in IGNORED_FOR_NON_ADMINS:
+                data.pop(key, None)
         if "email" in data:
             service.check_email_free(data["email"], data.get("is_bot", person.is_bot),
                                      except_id=person.id)

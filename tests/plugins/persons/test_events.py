@@ -80,7 +80,8 @@ def test_failed_requests_emit_nothing(api, events, artist, artist_headers):
                                "password": "short"}, status=400)
     api.post("/data/persons", {"first_name": "Paul", "bogus": 1}, status=400)
     api.post("/data/persons", {"first_name": "Paul"}, status=403, headers=artist_headers)
-    api.put(f"/data/persons/{artist.id}", {"role": "admin"}, status=403, headers=artist_headers)
+    api.put(f"/data/persons/{artist.id}", {"daily_salary": 900}, status=403,
+            headers=artist_headers)
     api.put(f"/data/persons/{admin_id}", {"email": "artist@example.com"}, status=400)
     api.delete(f"/data/persons/{admin_id}", status=403)
     api.delete(f"/data/persons/{artist.id}", status=403, headers=artist_headers)

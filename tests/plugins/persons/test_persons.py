@@ -356,17 +356,29 @@ def test_kitsus_profile_form_sends_role_and_active_back_unchanged(api, artist, a
     lambda department: {"departments": [department["id"]]},
     lambda department: {"first_name": "Anna", "role": "manager"},
 ], ids=["role", "active", "departments", "name-and-role"])
-def test_an_artist_cannot_change_their_own_privileged_fields(api, artist, artist_headers,
-                                                            change):
+def test_an_artists_own_role_activity_and_departments_are_left_as_they_are(
+        api, artist, artist_headers, change):
+    # Zou drops them from a non-admin's PUT and answers 200 with the rest applied
     modeling = api.department("Modeling")
 
-    answer = api.put(f"/data/persons/{artist.id}", change(modeling), status=403,
-                     headers=artist_headers)
+    api.put(f"/data/persons/{artist.id}", change(modeling), headers=artist_headers)
+
+    person = api.get(f"/data/persons/{artist.id}")
+    assert (person["role"], person["active"], person["departments"]) == ("user", True, [])
+    assert person["first_name"] == change(modeling).get("first_name", "Ann")
+
+
+@pytest.mark.parametrize("change", [{"daily_salary": 900}, {"contract_type": "freelance"},
+                                    {"first_name": "Anna", "seniority": "senior"}],
+                         ids=["salary", "contract", "name-and-seniority"])
+def test_an_artist_cannot_change_their_own_pay_or_contract(api, artist, artist_headers,
+                                                          change):
+    # Zou lets them; Dopesheet refuses (docs/compat-differences.md)
+    answer = api.put(f"/data/persons/{artist.id}", change, status=403, headers=artist_headers)
 
     assert answer["message"] == FORBIDDEN
     person = api.get(f"/data/persons/{artist.id}")
-    assert (person["first_name"], person["role"], person["active"], person["departments"]) == (
-        "Ann", "user", True, [])
+    assert (person["first_name"], person["daily_salary"]) == ("Ann", 0)
 
 
 @pytest.mark.parametrize("role", ["user", "manager"])
