@@ -1,7 +1,7 @@
 """The plugin's routes."""
 
-from . import kitsu
+from . import kitsu, spreadsheets
 
 
 def routes(dopesheet):
-    return kitsu.routes(dopesheet)
+    return kitsu.routes(dopesheet) + spreadsheets.routes(dopesheet)
