@@ -6,7 +6,7 @@ everywhere. These helpers answer with one small query each, and give the subquer
 list routes AND into their SQL so a filtered list stays one query.
 """
 
-from ..models import Entity, ProjectPersonLink
+from ..models import Entity, Project, ProjectPersonLink, ProjectStatus
 
 MANAGER_ROLES = frozenset(("admin", "manager"))
 
@@ -15,6 +15,18 @@ def team_project_ids(person_id):
     """Subquery: the ids of the projects ``person_id`` is a team member of."""
     return (ProjectPersonLink.select(ProjectPersonLink.project)
             .where(ProjectPersonLink.person == person_id))
+
+
+def people_met_by(person_id):
+    """Subquery: the team members of the open projects ``person_id`` is in, the only people
+    Zou shows a client."""
+    open_projects = (ProjectPersonLink.select(ProjectPersonLink.project)
+                     .join(Project, on=ProjectPersonLink.project == Project.id)
+                     .join(ProjectStatus, on=Project.project_status == ProjectStatus.id)
+                     .where(ProjectPersonLink.person == person_id,
+                            ProjectStatus.name == "Open"))
+    return (ProjectPersonLink.select(ProjectPersonLink.person)
+            .where(ProjectPersonLink.project.in_(open_projects)))
 
 
 def effective_role(principal, project_id):

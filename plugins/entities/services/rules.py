@@ -10,11 +10,11 @@ project supervisors too, for their departments) and ``read_no_vendor`` (Zou's
 vendors only on entities assigned to them).
 """
 
-from plugins.persons.models import DepartmentLink
+from plugins.persons.models import DepartmentLink, Person
 
 from ..models import (AssetInstance, DepartmentMetadataDescriptorLink, Entity, EntityType,
-                      MetadataDescriptor, Project, ProjectStatus, ProjectTemplate,
-                      StatusAutomation, TaskStatus, TaskType)
+                      MetadataDescriptor, Project, ProjectPersonLink, ProjectStatus,
+                      ProjectTemplate, StatusAutomation, TaskStatus, TaskType)
 from . import access
 
 READABLE_BY_ANYONE = (ProjectStatus, EntityType, TaskType, TaskStatus)
@@ -115,16 +115,26 @@ def _templates(principal, action, resource, dopesheet):
     return None
 
 
+def _persons(principal, action, resource, dopesheet):
+    """A client reads only the people of their open projects' teams (a veto: the persons
+    plugin lets anyone read anyone)."""
+    if principal.role != "client" or action != "read" or resource.instance is None:
+        return None
+    return (access.people_met_by(principal.id)
+            .where(ProjectPersonLink.person == resource.instance.id).exists())
+
+
 RULES = {
     ProjectStatus: _settings, EntityType: _settings, TaskType: _settings,
     TaskStatus: _settings, StatusAutomation: _status_automations, Project: _projects,
     Entity: _entities, AssetInstance: _asset_instances, MetadataDescriptor: _descriptors,
-    ProjectTemplate: _templates,
+    ProjectTemplate: _templates, Person: _persons,
 }
 
 
 def list_filter(principal, model, dopesheet):
-    """The SQL narrowing of a non-admin's lists of projects, entities and descriptors."""
+    """The SQL narrowing of a non-admin's lists of projects, entities and descriptors, and
+    of a client's list of persons."""
     if principal is None or principal.is_admin:
         return None
     if model is Project:
@@ -133,6 +143,8 @@ def list_filter(principal, model, dopesheet):
         return access.visible_entity_filter(principal, dopesheet)
     if model is MetadataDescriptor:
         return descriptor_filter(principal)
+    if model is Person and principal.role == "client":
+        return Person.id.in_(access.people_met_by(principal.id))
     return None
 
 
