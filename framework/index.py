@@ -34,12 +34,22 @@ class StatusResource:
 
     @operation("Health of the API and its database", auth=False)
     def on_get(self, req, resp):
-        try:
-            db.execute_sql("SELECT 1")
-            database_up = True
-        except peewee.PeeweeException:
-            database_up = False
-        resp.media = {"name": self.name, "version": self.version, "database-up": database_up}
+        version = database_version()
+        resp.media = {"name": self.name, "version": self.version,
+                      "database-up": version is not None, "database-version": version}
+
+
+def database_version():
+    """The database server's name and version (``PostgreSQL 16.4``, ``SQLite 3.45.1``) read
+    through the request's connection, or None when it cannot be reached."""
+    if isinstance(db.obj, peewee.SqliteDatabase):
+        name, query = "SQLite", "SELECT sqlite_version()"
+    else:
+        name, query = "PostgreSQL", "SHOW server_version"
+    try:
+        return f"{name} {db.execute_sql(query).fetchone()[0]}"
+    except peewee.PeeweeException:
+        return None
 
 
 ZOU_CLIENT_CONFIG = {
