@@ -8,10 +8,26 @@ exit status 2.
 
 import argparse
 import json
+import logging
 import sys
 
+from . import logs
 from .app import StartupError, build_context, create_app, open_schema
 from .db import is_sqlite
+
+
+def gunicorn_logger_class():
+    """gunicorn's logger with its own lines in Dopesheet's format (``[-]`` in the request id
+    field), so that every line of the server's log has the same fields."""
+    from gunicorn.glogging import Logger
+
+    class DopesheetFormat(Logger):
+        def setup(self, cfg):
+            super().setup(cfg)
+            for handler in self.error_log.handlers:
+                handler.setFormatter(logs.Formatter())
+
+    return DopesheetFormat
 
 
 class GunicornServer:
@@ -48,10 +64,12 @@ def _serve(args, _):
     host = args.host or server["host"]
     port = args.port or server["port"]
     workers = args.workers or server["workers"]
-    print(f"Dopesheet serving on http://{host}:{port} ({workers} workers)", flush=True)
+    logging.getLogger("dopesheet.serve").info("serving on http://%s:%s (%s workers)", host,
+                                              port, workers)
+    sys.stdout.flush()  # else every forked worker writes what the master printed again
     GunicornServer(app, {"bind": f"{host}:{port}", "workers": workers,
                          "worker_class": "sync", "preload_app": True, "timeout": 120,
-                         "errorlog": "-",
+                         "errorlog": "-", "logger_class": gunicorn_logger_class(),
                          "loglevel": server["log_level"],
                          "control_socket_disable": True,
                          # gunicorn's largest request line, so that the app's own

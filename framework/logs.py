@@ -1,9 +1,10 @@
 """Logs with the request id on every line, and one access line per request.
 
 Every log record carries ``request_id`` (``-`` outside a request), so a 500's traceback and
-the access line of that request share the id the client got in ``X-Request-ID``.
-``configure(level)`` gives the ``dopesheet`` loggers a handler unless the host application
-configured logging itself.
+the access line of that request share the id the client got in ``X-Request-ID``; each
+further line of a record (a traceback) repeats the record's fields after a ``|``, so that
+every line of the log has them. ``configure(level)`` gives the ``dopesheet`` loggers a
+handler unless the host application configured logging itself.
 """
 
 import logging
@@ -11,7 +12,8 @@ import sys
 from contextvars import ContextVar
 
 current_request_id = ContextVar("current_request_id", default="-")
-FORMAT = "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"
+FIELDS = "%(asctime)s %(levelname)s %(name)s [%(request_id)s] "
+FORMAT = FIELDS + "%(message)s"
 access_log = logging.getLogger("dopesheet.access")
 _base_factory = logging.getLogRecordFactory()
 
@@ -22,6 +24,18 @@ def _record_with_request_id(*args, **kwargs):
     return record
 
 
+class Formatter(logging.Formatter):
+    """``FORMAT``, with the fields repeated on each further line of the record."""
+
+    def __init__(self):
+        super().__init__(FORMAT)
+
+    def format(self, record):
+        first, *more = super().format(record).split("\n")
+        fields = FIELDS % record.__dict__
+        return "\n".join([first, *(f"{fields}| {line}" for line in more)])
+
+
 def configure(level="info"):
     logging.setLogRecordFactory(_record_with_request_id)
     logger = logging.getLogger("dopesheet")
@@ -29,7 +43,7 @@ def configure(level="info"):
     if logger.handlers or logging.getLogger().handlers:
         return
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter(FORMAT))
+    handler.setFormatter(Formatter())
     logger.addHandler(handler)
 
 
