@@ -1,7 +1,7 @@
 """The plugin's routes."""
 
-from . import kitsu, spreadsheets
+from . import edits, kitsu, spreadsheets
 
 
 def routes(dopesheet):
-    return kitsu.routes(dopesheet) + spreadsheets.routes(dopesheet)
+    return kitsu.routes(dopesheet) + spreadsheets.routes(dopesheet) + edits.routes(dopesheet)
