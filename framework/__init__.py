@@ -9,7 +9,8 @@ __version__ = "0.1.0"
 from .auth import Principal  # noqa: E402
 from .config import SectionSchema as SettingsSchema, StringList  # noqa: E402
 from .crud import ModelApi  # noqa: E402
-from .db import BaseModel, JSONField, LinkModel, UUIDField, db, fk, utcnow  # noqa: E402
+from .db import (BaseModel, JSONField, LinkModel, UUIDField, after_rollback, db, fk,  # noqa: E402
+                 utcnow)
 from .errors import (ApiError, BadRequest, Conflict, Forbidden, NotFound,  # noqa: E402
                      Unauthorized)
 from .events import Event, emit  # noqa: E402
@@ -27,7 +28,7 @@ __all__ = [
     "ApiError", "BadRequest", "BaseModel", "BaseSchema", "Conflict", "Event", "Forbidden",
     "JSONField", "LinkModel", "Migration", "ModelApi", "NotFound", "PluginResource",
     "Principal", "Resource", "Route", "SettingsSchema", "StringList", "UUIDField",
-    "Unauthorized", "db", "emit", "fk", "get_or_404", "hookimpl", "json_body", "model_schema",
-    "operation", "principal_of", "read_json", "read_json_object", "send_mail", "utcnow",
-    "validated",
+    "Unauthorized", "after_rollback", "db", "emit", "fk", "get_or_404", "hookimpl",
+    "json_body", "model_schema", "operation", "principal_of", "read_json",
+    "read_json_object", "send_mail", "utcnow", "validated",
 ]

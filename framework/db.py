@@ -4,11 +4,13 @@ SQLite (a file, WAL mode) is the embedded default; a ``postgresql://`` URL gives
 psycopg 3 connection. Every request gets a connection that is closed (returned to the pool)
 whatever happens; requests that may write (anything but GET/HEAD/OPTIONS) run in one
 transaction, committed when the responder finished without raising and rolled back
-otherwise. Reads run in autocommit mode, which saves PostgreSQL two round trips each.
+otherwise (``after_rollback`` callbacks then undo what a plugin did outside the database).
+Reads run in autocommit mode, which saves PostgreSQL two round trips each.
 """
 
 import logging
 import uuid
+from contextvars import ContextVar
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -26,6 +28,7 @@ log = logging.getLogger("dopesheet.db")
 db = peewee.DatabaseProxy()
 
 SAFE_METHODS = frozenset(("GET", "HEAD", "OPTIONS"))
+_rollback_callbacks = ContextVar("rollback_callbacks", default=None)
 
 
 @core_section("database")
@@ -172,6 +175,15 @@ def write_transaction():
     return db.atomic()
 
 
+def after_rollback(fn):
+    """Call ``fn`` if the request's transaction does not commit (the request failed, the
+    commit failed or the connection broke): a plugin undoes there what it did outside the
+    database for the request. Outside a request's transaction ``fn`` is never called."""
+    callbacks = _rollback_callbacks.get()
+    if callbacks is not None:
+        callbacks.append(fn)
+
+
 class DatabaseMiddleware:
     """A connection per request, closed in every case; one transaction per writing request."""
 
@@ -182,6 +194,7 @@ class DatabaseMiddleware:
             if req.method not in SAFE_METHODS:
                 req.context.transaction = write_transaction()
                 req.context.transaction.__enter__()
+                req.context.rollback_callbacks = _rollback_callbacks.set([])
         except peewee.OperationalError as error:
             log.error("cannot open a database connection: %s", error)
             self._close()
@@ -189,6 +202,7 @@ class DatabaseMiddleware:
 
     def process_response(self, req, resp, resource, req_succeeded):
         transaction = getattr(req.context, "transaction", None)
+        committed = False
         try:
             if transaction is not None:
                 req.context.transaction = None
@@ -198,19 +212,38 @@ class DatabaseMiddleware:
                     if req_succeeded:
                         self._unavailable(resp)
                 elif req_succeeded:
-                    self._commit(req, resp, transaction)
+                    committed = self._commit(req, resp, transaction)
                 else:
                     transaction.__exit__(RuntimeError, RuntimeError("request failed"), None)
         finally:
             self._close()
+            self._settle(req, committed)
 
     @classmethod
     def _commit(cls, req, resp, transaction):
+        """True when the transaction committed."""
         try:
             transaction.__exit__(None, None, None)
         except peewee.PeeweeException as error:
             log.error("commit failed: %s", error)
             cls._unavailable(resp)
+            return False
+        except Exception:  # from an after_commit callback: the data is committed
+            log.exception("an after-commit callback failed")
+        return True
+
+    @staticmethod
+    def _settle(req, committed):
+        token = getattr(req.context, "rollback_callbacks", None)
+        if token is None:
+            return
+        callbacks = _rollback_callbacks.get()
+        _rollback_callbacks.reset(token)
+        for callback in [] if committed else reversed(callbacks):
+            try:
+                callback()
+            except Exception:
+                log.exception("undoing after a rollback failed")
 
     @staticmethod
     def _unavailable(resp):
