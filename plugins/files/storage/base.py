@@ -1,8 +1,10 @@
 """The storage backend interface. A backend keeps bytes under keys (``storage_key``);
-writing is two-phase so that a file appears under its real key only once the database row
-that points at it is committed: ``stage`` writes the bytes somewhere temporary and returns a
-``Staged`` whose ``commit`` publishes them (a rename on disk, a copy or a multipart
-completion on object storage) and whose ``discard`` forgets them."""
+writing is two-phase so that a row never points at bytes that are not there: ``stage``
+writes the bytes somewhere temporary and returns a ``Staged`` whose ``discard`` forgets
+them and whose ``commit`` publishes them (a rename on disk, a copy or a multipart
+completion on object storage) just before the rows that point at them are committed.
+``commit`` may return a ``Published`` so that a transaction that then fails to commit puts
+back what the key held."""
 
 import abc
 from dataclasses import dataclass
@@ -23,6 +25,15 @@ class Staged:
     size: int
     commit: Callable[[], None]
     discard: Callable[[], None]
+
+
+@dataclass
+class Published:
+    """What publishing left to settle: ``revert`` puts back what the key held before (or
+    removes the file), ``forget`` drops that previous content for good."""
+
+    revert: Callable[[], None]
+    forget: Callable[[], None]
 
 
 @dataclass

@@ -1,13 +1,14 @@
 """The default backend: a folder on local disk (``[plugins.files] root``), created on
 demand. A file is written to ``<root>/.staging/<random>`` on the same file system, flushed
-to disk, then renamed under its key when committed: a crash leaves at most a stray staging
-file, never half a file under a real name."""
+to disk, then renamed under its key when committed; what the key held is kept aside (a hard
+link, so the key is never empty) until the transaction's outcome is known. A crash leaves
+at most a stray staging file, never half a file under a real name."""
 
 import os
 import secrets
 from pathlib import Path
 
-from .base import CHUNK_SIZE, FileMissing, Staged, Storage, StoredFile
+from .base import CHUNK_SIZE, FileMissing, Published, Staged, Storage, StoredFile
 
 STAGING = ".staging"
 
@@ -42,7 +43,13 @@ class LocalDisk(Storage):
 
         def commit():
             target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(temporary, target)
+            previous = keep_aside(target, staging)
+            try:
+                os.replace(temporary, target)
+            except OSError:
+                drop(previous)
+                raise
+            return Published(lambda: put_back(previous, target), lambda: drop(previous))
 
         def discard():
             temporary.unlink(missing_ok=True)
@@ -59,3 +66,25 @@ class LocalDisk(Storage):
 
     def delete(self, key):
         self.path_of(key).unlink(missing_ok=True)
+
+
+def keep_aside(path, folder):
+    """A second name in ``folder`` for what ``path`` holds, or None when it holds nothing."""
+    aside = folder / f"{secrets.token_hex(16)}.previous"
+    try:
+        os.link(path, aside)
+    except FileNotFoundError:
+        return None
+    return aside
+
+
+def put_back(previous, path):
+    if previous is None:
+        path.unlink(missing_ok=True)
+    else:
+        os.replace(previous, path)
+
+
+def drop(previous):
+    if previous is not None:
+        previous.unlink(missing_ok=True)
