@@ -8,7 +8,7 @@ from .generic import APIS
 from .leave import PersonLeave, ProjectLeave, StudioLeave, UserLeave
 from .planning import ProjectBudgets, ProjectPlan, TeamSchedule
 from .quotas import ProjectQuotas
-from .playlists import (BuildJobs, EntityPreviews, PlaylistClients, PlaylistEntries,
+from .playlists import (BuildJobs, EntityPreviews, MovieBuild, PlaylistClients, PlaylistEntries,
                         ProjectPlaylists, ShareLinks, TempPlaylist)
 from .task_time import TaskTimeSpents, UserTimeSpents
 from .time_sheets import EntityTime, PersonTimeSheet, ProjectTime, StudioTables
@@ -123,6 +123,7 @@ def chat_routes(dopesheet):
 def playlist_routes(dopesheet):
     listings, entries = ProjectPlaylists(dopesheet), PlaylistEntries(dopesheet)
     shares, entity_previews = ShareLinks(dopesheet), EntityPreviews(dopesheet)
+    jobs = BuildJobs(dopesheet)
     return [
         Route(f"{PROJECT}/playlists", listings),
         Route(f"{PROJECT}/playlists/all", listings, suffix="all"),
@@ -135,7 +136,10 @@ def playlist_routes(dopesheet):
         Route("/data/shots/{shot_id}/preview-files", entity_previews, suffix="shot"),
         Route("/data/edits/{edit_id}/preview-files", entity_previews, suffix="edit"),
         Route("/data/concepts/{concept_id}/preview-files", entity_previews, suffix="concept"),
-        Route("/data/playlists/{playlist_id}/jobs/{build_job_id}", BuildJobs(dopesheet)),
+        Route("/data/playlists/{playlist_id}/jobs/{build_job_id}", jobs),
+        Route("/data/playlists/{playlist_id}/jobs/{build_job_id}/build/mp4", jobs,
+              suffix="movie"),
+        Route("/data/playlists/{playlist_id}/build/mp4", MovieBuild(dopesheet)),
         Route(f"{PROJECT}/playlists/temp", TempPlaylist(dopesheet)),
         Route("/data/playlists/{playlist_id}/notify-clients", PlaylistClients(dopesheet)),
         Route("/data/playlists/{playlist_id}/share", shares),

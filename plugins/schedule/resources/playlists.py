@@ -1,11 +1,11 @@
 """Playlists beyond their generic routes: a project's and an episode's listings, the
 detailed playlist with its previews, adding entities, an entity's previews per task type,
 temporary playlists, share links, telling clients a playlist is ready, and build jobs
-(read and deleted; building movies needs the plugin storing previews)."""
+(read and deleted; movies are not built, and the build routes answer why)."""
 
 import falcon
 
-from framework import Forbidden, NotFound, get_or_404, json_body, operation
+from framework import BadRequest, Forbidden, NotFound, get_or_404, json_body, operation
 from framework.filters import Page
 from plugins.entities.models import Entity
 from plugins.entities.services.access import effective_role
@@ -18,6 +18,9 @@ from ..schemas import (NotifyClientsBody, PlaylistEntriesBody, PlaylistEntryBody
                        ShareLinkBody, TempPlaylistBody)
 from ..services import playlists, previews, sharing, temp_playlists
 from .common import ScheduleResource, id_or_none
+
+NO_MOVIE_BUILT = ("Playlist movies are not built: Dopesheet has no movie encoder (ffmpeg is "
+                  "outside its dependencies); download the playlist's previews as a ZIP.")
 
 
 def page_number(req):
@@ -164,6 +167,25 @@ class BuildJobs(ScheduleResource):
     def on_delete(self, req, resp, playlist_id, build_job_id):
         self.job(req, playlist_id, build_job_id).delete_instance()
         resp.status = falcon.HTTP_204
+
+    @operation("The movie of a build job: Zou's 400 while it is not built, else 404 (no "
+               "movie is built here)")
+    def on_get_movie(self, req, resp, playlist_id, build_job_id):
+        job = self.job(req, playlist_id, build_job_id)
+        if job.status != "succeeded":
+            raise BadRequest("Build is not finished")
+        raise NotFound(NO_MOVIE_BUILT)
+
+
+class MovieBuild(ScheduleResource):
+    """Playlist movies are not built: concatenating previews needs a movie encoder, and
+    ffmpeg is outside Dopesheet's dependencies (previews are stored as uploaded)."""
+
+    @operation("Build a playlist's movie: refused, with the reason (no movie encoder)")
+    def on_get(self, req, resp, playlist_id):
+        playlist = get_or_404(Playlist, playlist_id)
+        self.project(req, playlist.project_id, "manage")
+        raise BadRequest(NO_MOVIE_BUILT)
 
 
 class TempPlaylist(ScheduleResource):
