@@ -1,9 +1,8 @@
 """gazu.sync against a served Dopesheet: the event log read with its filters (gazu sends
 ``only_files=True``, which Zou 1.0.97 reads as false: only ``true`` filters), the id maps
 built from two connections, and comments pushed from one connection to another (here both
-are the same instance, so a pushed comment lands on its own task again). The import
-functions and the push functions built on them need Zou's ``/import/kitsu`` routes, which
-Dopesheet does not serve."""
+are the same instance, so a pushed comment lands on its own task again). The push
+functions between two instances: ``test_sync_push.py``."""
 
 import datetime
 
