@@ -33,7 +33,7 @@ def prod(admin, new_person):
     return made
 
 
-def test_assets_are_exported_in_zous_columns(admin, prod, tmp_path):
+def test_assets_and_shots_are_exported_in_zous_columns(admin, prod, tmp_path):
     path = tmp_path / "assets.csv"
     response = gazu.asset.export_assets_with_csv(prod["project"], str(path), client=admin)
     assert response.headers["Content-Type"].startswith("text/csv")
@@ -52,8 +52,6 @@ def test_assets_are_exported_in_zous_columns(admin, prod, tmp_path):
     assert read_csv(mine) == [["Project", "Type", "Name", "Description", "Time Spent",
                                "Style"]]
 
-
-def test_shots_are_exported_per_episode(admin, prod, tmp_path):
     shot = prod["shot"]
     gazu.shot.update_shot({**shot, "nb_frames": 24, "data": {"frame_in": 1, "frame_out": 24}},
                           client=admin)

@@ -36,7 +36,8 @@ def reviewed(admin, tmp_path):
     return {**prod, "playlist": playlist}
 
 
-def test_a_playlist_downloads_as_a_zip_of_its_previews(admin, reviewed, tmp_path):
+def test_a_playlist_downloads_as_a_zip_of_its_previews(admin, reviewed, new_person,
+                                                      tmp_path):
     path = tmp_path / "dailies.zip"
     response = gazu.playlist.download_playlist_zip(reviewed["playlist"], str(path),
                                                    client=admin)
@@ -49,6 +50,11 @@ def test_a_playlist_downloads_as_a_zip_of_its_previews(admin, reviewed, tmp_path
     assert names == [f"{project}_sq01_sh010_animation_v1.png",
                      f"{project}_sq01_sh010_animation_v1-2.png"]
     assert front == (200, 0, 0)
+    artist, artist_client = new_person()
+    gazu.project.add_person_to_team(reviewed["project"], artist, client=admin)
+    with pytest.raises(gazu.exception.NotAllowedException):
+        gazu.playlist.download_playlist_zip(reviewed["playlist"], str(path),
+                                            client=artist_client)
 
 
 def test_build_jobs_are_read_and_removed_but_movies_not_built(admin, reviewed, tmp_path):
@@ -70,11 +76,3 @@ def test_build_jobs_are_read_and_removed_but_movies_not_built(admin, reviewed, t
     gazu.playlist.remove_build_job(playlist, job, client=admin)
     with pytest.raises(gazu.exception.RouteNotFoundException):
         gazu.playlist.get_build_job(playlist, job, client=admin)
-
-
-def test_artists_download_no_playlist(reviewed, new_person, admin):
-    artist, artist_client = new_person()
-    gazu.project.add_person_to_team(reviewed["project"], artist, client=admin)
-    with pytest.raises(gazu.exception.NotAllowedException):
-        gazu.playlist.download_playlist_zip(reviewed["playlist"], "/dev/null",
-                                            client=artist_client)

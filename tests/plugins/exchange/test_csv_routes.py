@@ -33,7 +33,9 @@ def test_exports_are_for_team_members_but_vendors(prod):
                             "?episode_id=all", 200).text.count("\n") == 3
 
 
-def test_imports_are_for_project_managers(prod):
+def test_who_imports_and_what_is_refused(prod):
+    """Project managers import; uploads that are no CSV file are refused; the rows
+    before a refused one stay imported."""
     _, supervisor_headers = prod.member("supervisor")
     assert upload(prod, "shots", "Sequence;Name\r\nSQ01;SH090",
                   supervisor_headers).status_code == 403
@@ -41,9 +43,6 @@ def test_imports_are_for_project_managers(prod):
     answer = upload(prod, "shots", "Episode;Sequence;Name\r\nE01;SQ01;SH090", manager_headers)
     assert answer.status_code == 201, answer.text
     assert [row["name"] for row in answer.json] == ["SH090"]
-
-
-def test_uploads_that_are_no_csv_file_are_refused(prod):
     path = f"/import/csv/projects/{prod.project_id}/assets"
     assert prod.call("POST", path, 400, json={"file": "x"}).json["message"].startswith(
         "A CSV file is expected")
@@ -52,9 +51,6 @@ def test_uploads_that_are_no_csv_file_are_refused(prod):
     assert answer.status_code == 400
     assert answer.json == {"error": True, "message": "A columns is missing: 'Type'",
                            "line_number": 2, "imported_rows": 0}
-
-
-def test_rows_before_a_refused_one_stay_imported(prod):
     answer = upload(prod, "assets", "Type;Name;Modeling\r\nProp;Cup;wip\r\n;;\r\n"
                                     "Prop;Mug;no status")
     assert answer.status_code == 400

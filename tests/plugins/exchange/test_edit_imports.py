@@ -34,7 +34,8 @@ def test_an_edl_updates_and_creates_the_shots_of_an_episode(prod):
         ("SH050", 25)]
 
 
-def test_edits_are_for_project_managers_of_the_project(prod):
+def test_who_imports_edits_and_which_files_are_refused(prod):
+    """Edits are for the project's managers; files that are no edit are refused."""
     path = f"/import/otio/projects/{prod.project_id}"
     _, artist_headers = prod.member("user")
     assert upload(prod, path, EDL, headers=artist_headers).status_code == 403
@@ -43,9 +44,6 @@ def test_edits_are_for_project_managers_of_the_project(prod):
     assert upload(prod, f"{path}/episodes/{uuid.uuid4()}", EDL).status_code == 404
     assert upload(prod, f"{path}/episodes/{other.id}", EDL, fields={
         "match_case": "maybe"}).status_code == 400
-
-
-def test_files_that_are_no_edit_are_refused(prod):
     path = f"/import/otio/projects/{prod.project_id}"
     answer = upload(prod, path, EDL, file_name="cut.txt")
     assert answer.status_code == 400

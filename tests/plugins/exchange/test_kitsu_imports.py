@@ -53,16 +53,15 @@ def test_tasks_keep_their_known_assignees_and_links_are_found_by_their_ends(prod
         assert [row.nb_occurences for row in EntityLink.select()] == [3]
 
 
-def test_a_refused_row_leaves_nothing_imported(prod):
+def test_refused_rows_bodies_and_callers(prod):
+    """A refused row leaves nothing imported; bodies that are no rows are refused; only
+    admins import."""
     good, orphan = exported_shot(prod), exported_shot(prod, name="SH997",
                                                       parent_id=str(uuid.uuid4()))
     answer = prod.post("/import/kitsu/entities", [good, orphan], expected=400)
     assert answer["error"] is True
     with prod.app.dopesheet.activated():
         assert not Entity.select().where(Entity.id == good["id"]).exists()
-
-
-def test_bodies_that_are_no_list_of_rows_are_refused(prod):
     assert prod.post("/import/kitsu/tasks", {"id": "x"}, expected=400)["message"] == (
         "A list of entities is expected.")
     answer = prod.post("/import/kitsu/tasks", [{"name": "no id"}], expected=400)
@@ -70,9 +69,6 @@ def test_bodies_that_are_no_list_of_rows_are_refused(prod):
     assert prod.post("/import/kitsu/tasks", [{"id": str(uuid.uuid4()), "priority": "high"}],
                      expected=400)["message"] == "Validation error."
     prod.call("POST", "/import/kitsu/persons", 404, json=[])
-
-
-def test_only_admins_import(prod):
     _, manager_headers = prod.member("manager")
     task = {"id": str(uuid.uuid4()), "name": "main", "project_id": prod.project_id,
             "entity_id": prod.shot.id}

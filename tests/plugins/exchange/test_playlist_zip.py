@@ -9,7 +9,7 @@ from plugins.files.models import PreviewFile
 from plugins.schedule.models import Playlist
 
 
-def test_the_staff_and_the_clients_of_client_playlists_download(prod):
+def test_who_downloads_and_what_an_archive_leaves_out(prod):
     with prod.app.dopesheet.activated():
         internal = Playlist.create(name="Dailies", project=prod.project_id, shots=[])
         shared = Playlist.create(name="Review", project=prod.project_id, shots=[],
@@ -27,12 +27,10 @@ def test_the_staff_and_the_clients_of_client_playlists_download(prod):
     assert zipfile.ZipFile(io.BytesIO(answer.content)).namelist() == []
     prod.call("GET", path.format(uuid.uuid4()), 404)
 
-
-def test_previews_without_stored_media_are_left_out(prod):
     task = prod.shot_task()
     with prod.app.dopesheet.activated():
         preview = PreviewFile.create(task=task["id"], extension="png", status="ready")
-        playlist = Playlist.create(name="Dailies", project=prod.project_id, shots=[
+        playlist = Playlist.create(name="Stored", project=prod.project_id, shots=[
             {"entity_id": prod.shot.id, "preview_file_id": preview.id},
             {"entity_id": prod.shot2.id, "preview_file_id": str(uuid.uuid4())}])
     answer = prod.call("GET", f"/data/playlists/{playlist.id}/download/zip", 200)

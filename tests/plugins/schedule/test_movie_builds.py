@@ -6,7 +6,7 @@ import uuid
 from plugins.schedule.models import BuildJob, Playlist
 
 
-def test_building_a_movie_is_refused_with_the_reason(prod):
+def test_movies_are_refused_with_the_reason(prod):
     with prod.app.dopesheet.activated():
         playlist = Playlist.create(name="Dailies", project=prod.project_id, shots=[])
     path = f"/data/playlists/{playlist.id}/build/mp4"
@@ -17,10 +17,7 @@ def test_building_a_movie_is_refused_with_the_reason(prod):
     prod.call("GET", path, 403, supervisor_headers)
     prod.call("GET", f"/data/playlists/{uuid.uuid4()}/build/mp4", 404)
 
-
-def test_a_build_jobs_movie(prod):
     with prod.app.dopesheet.activated():
-        playlist = Playlist.create(name="Dailies", project=prod.project_id, shots=[])
         other = Playlist.create(name="Other", project=prod.project_id, shots=[])
         running = BuildJob.create(playlist=playlist.id)
         done = BuildJob.create(playlist=playlist.id, status="succeeded")
