@@ -9,6 +9,7 @@ Reads run in autocommit mode, which saves PostgreSQL two round trips each.
 """
 
 import logging
+import re
 import uuid
 from contextvars import ContextVar
 from pathlib import Path
@@ -33,6 +34,7 @@ log = logging.getLogger("dopesheet.db")
 db = peewee.DatabaseProxy()
 
 SAFE_METHODS = frozenset(("GET", "HEAD", "OPTIONS"))
+CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _rollback_callbacks = ContextVar("rollback_callbacks", default=None)
 
 
@@ -55,6 +57,8 @@ class UUIDField(peewee.UUIDField):
     def db_value(self, value):
         if value is None or isinstance(value, peewee.Node):
             return value
+        if isinstance(value, str) and CANONICAL_UUID.fullmatch(value):
+            return value  # already what parsing it would give back
         return str(value if isinstance(value, uuid.UUID) else uuid.UUID(str(value)))
 
     def python_value(self, value):
