@@ -8,7 +8,6 @@ per relation.
 
 from collections import defaultdict
 
-from framework.prepared import Prepared
 from framework.serialize import Serializer
 
 from ..models import AssetInstance, AssetInstanceLink, Entity, EntityConceptLink, EntityLink
@@ -18,15 +17,7 @@ EARLY_RELATIONS = ("entities_out", "entity_concept_links", "instance_casting")
 
 
 def entity_dict(values, kind):
-    return _entity_placed(ENTITY_SERIALIZER.from_values(values), kind)
-
-
-def entity_row_dict(values, kind):
-    """``entity_dict`` of a row of ``ENTITY_SERIALIZER.rows`` (values in their JSON form)."""
-    return _entity_placed(ENTITY_SERIALIZER.item(values), kind)
-
-
-def _entity_placed(item, kind):
+    item = ENTITY_SERIALIZER.from_values(values)
     item["type"] = kind
     return {"id": item["id"], **item}
 
@@ -38,15 +29,10 @@ def entity_of(instance, kind):
 
 def ids_by_owner(query, order=None):
     """``{owner: [ids]}`` from a query selecting ``(owner, id)`` pairs, in ``order``."""
+    found = defaultdict(list)
     if order is not None:
         query = query.order_by(order)
-    return pairs_by_owner(query.tuples())
-
-
-def pairs_by_owner(pairs):
-    """``{owner: [ids]}`` from ``(owner, id)`` pairs."""
-    found = defaultdict(list)
-    for owner, other in pairs:
+    for owner, other in query.tuples():
         found[owner].append(other)
     return found
 
@@ -58,17 +44,10 @@ def _pairs(query, order=None):
 
 def background_ids(owner_field, owner_ids):
     """``{owner_id: [preview background file ids]}`` of projects or templates, given the
-    owner column of their link table (one query, its SQL built once per link table)."""
-    prepared = _BACKGROUND_IDS.get(owner_field)
-    if prepared is None:
-        link = owner_field.model
-        prepared = _BACKGROUND_IDS[owner_field] = Prepared(lambda ids: (
-            link.select(owner_field, link.preview_background_file_id)
-            .where(owner_field.in_(ids)).tuples()))
-    return pairs_by_owner(prepared.rows(list(owner_ids)))
-
-
-_BACKGROUND_IDS = {}
+    owner column of their link table (one query)."""
+    link = owner_field.model
+    return ids_by_owner(link.select(owner_field, link.preview_background_file_id)
+                        .where(owner_field.in_(owner_ids)))
 
 
 def entity_relations(ids):

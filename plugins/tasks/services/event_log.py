@@ -9,7 +9,6 @@ import uuid
 
 from framework import BadRequest
 from framework.db import jsonb_order, new_id
-from framework.writes import insert_rows
 
 from ..models import ApiEvent
 
@@ -49,7 +48,7 @@ def record(events):
                      "project_id": event.project_id, "data": jsonb_order(_plain(data)),
                      "created_at": event.created_at, "updated_at": event.created_at})
     if rows:
-        insert_rows(ApiEvent, rows)
+        ApiEvent.insert_many(rows).execute()
 
 
 def check_name_parts(values, parameter):

@@ -7,7 +7,6 @@ deletion) makes the task recomputed from all its comments. Events go out after t
 """
 
 from framework import emit, utcnow
-from framework.writes import update_row
 
 from plugins.entities.models import TaskStatus
 
@@ -43,7 +42,8 @@ def write_task(task, changes):
     """Update task columns (Python names) in place and in the database, emit
     ``task:update``."""
     changes = {**changes, "updated_at": utcnow()}
-    update_row(Task, task.id, changes)
+    Task.update({getattr(Task, name): value for name, value in changes.items()}).where(
+        Task.id == task.id).execute()
     for name, value in changes.items():
         setattr(task, name, value)
     emit("task:update", {"task_id": task.id}, project_id=task.project_id)
