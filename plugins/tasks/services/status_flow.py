@@ -59,7 +59,7 @@ def apply_comment(task, status, comment):
     changed = status.id != previous
     changes = {"task_status": status.id, "last_comment_date": comment.created_at}
     if changed:
-        now = utcnow()
+        now = comment.updated_at
         if status.is_retake:
             changes["retake_count"] = (task.retake_count or 0) + 1
         if status.is_wip and task.real_start_date is None:
