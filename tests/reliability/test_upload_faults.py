@@ -14,25 +14,12 @@ import pytest
 from framework.errors import DATABASE_DOWN_MESSAGE
 from plugins.files.models import AttachmentFile
 from plugins.tasks.models import Comment
-from tests.plugins.files.conftest import Files, multipart, picture
+# The files tests' fixtures (app storing in the test's folder, its production, storage_root),
+# imported so that pytest uses them here too.
+from tests.plugins.files.conftest import app, multipart, picture, prod, storage_root  # noqa: F401
 
 STORAGE_DOWN = {"error": True, "message": "The file storage is unavailable."}
 DATABASE_DOWN = {"error": True, "message": DATABASE_DOWN_MESSAGE}
-
-
-@pytest.fixture
-def storage_root(tmp_path):
-    return tmp_path / "files"
-
-
-@pytest.fixture
-def app(make_app, storage_root):
-    return make_app({"plugins": {"files": {"root": str(storage_root)}}})
-
-
-@pytest.fixture
-def prod(studio, admin_headers):
-    return Files(studio, admin_headers)
 
 
 @pytest.fixture(params=["publishing fails", "commit fails"])
