@@ -80,10 +80,23 @@ def connect(served, email, password):
 
 
 @pytest.fixture
-def admin(served):
-    client = connect(served, ADMIN_EMAIL, ADMIN_PASSWORD)
-    yield client
-    gazu.log_out(client=client)
+def admin_of():
+    """``admin_of(server)`` -> a gazu client of its own logged in as the admin of that served
+    Dopesheet; every client it gave is logged out after the test."""
+    clients = []
+
+    def log_in(server):
+        clients.append(connect(server, ADMIN_EMAIL, ADMIN_PASSWORD))
+        return clients[-1]
+
+    yield log_in
+    for client in clients:
+        gazu.log_out(client=client)
+
+
+@pytest.fixture
+def admin(served, admin_of):
+    return admin_of(served)
 
 
 @pytest.fixture

@@ -9,16 +9,14 @@ import datetime
 import gazu
 import pytest
 
-from tests.compat.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, connect, unique
+from tests.compat.conftest import unique
 from tests.compat.productions import production
 
 
 @pytest.fixture
-def other_admin(served):
+def other_admin(served, admin_of):
     """A second connection, standing for the target instance of a synchronisation."""
-    client = connect(served, ADMIN_EMAIL, ADMIN_PASSWORD)
-    yield client
-    gazu.log_out(client=client)
+    return admin_of(served)
 
 
 def test_the_event_log_and_its_filters(admin):

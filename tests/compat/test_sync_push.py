@@ -9,18 +9,16 @@ import uuid
 import gazu
 import pytest
 
-from tests.compat.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, connect, unique
+from tests.compat.conftest import connect, unique
 from tests.compat.productions import production
 
 AUDIT_KEYS = ("id", "name", "created_at", "updated_at")
 
 
 @pytest.fixture
-def target(other_served):
+def target(other_served, admin_of):
     """An admin of the other instance."""
-    client = connect(other_served, ADMIN_EMAIL, ADMIN_PASSWORD)
-    yield client
-    gazu.log_out(client=client)
+    return admin_of(other_served)
 
 
 def audit(rows):
