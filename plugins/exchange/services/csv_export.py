@@ -34,28 +34,31 @@ def checked_criteria(params):
 
 
 def asset_query(project, params, assigned_ids):
-    query = Entity.select().where(of_kind(ASSET), Entity.project == project.id)
-    if params.get("id"):
-        query = query.where(Entity.id == params["id"])
+    query = _entities(ASSET, project, params, assigned_ids)
     episode_id = params.get("episode_id")
     if episode_id == "main":
         query = query.where(Entity.source.is_null())
     elif episode_id and episode_id != "all":
         cast = EntityLink.select(EntityLink.entity_out).where(EntityLink.entity_in == episode_id)
         query = query.where((Entity.source == episode_id) | Entity.id.in_(cast))
-    if assigned_ids is not None:
-        query = query.where(Entity.id.in_(assigned_ids))
     return query
 
 
 def shot_query(project, params, assigned_ids):
-    query = Entity.select().where(of_kind(SHOT), Entity.project == project.id)
-    if params.get("id"):
-        query = query.where(Entity.id == params["id"])
+    query = _entities(SHOT, project, params, assigned_ids)
     episode_id = params.get("episode_id")
     if episode_id and episode_id != "all":
         sequences = Entity.select(Entity.id).where(Entity.parent == episode_id)
         query = query.where(Entity.parent.in_(sequences))
+    return query
+
+
+def _entities(kind, project, params, assigned_ids):
+    """The project's entities of ``kind``: only the one of the ``id`` filter if given, and
+    only the ``assigned_ids`` unless they are None."""
+    query = Entity.select().where(of_kind(kind), Entity.project == project.id)
+    if params.get("id"):
+        query = query.where(Entity.id == params["id"])
     if assigned_ids is not None:
         query = query.where(Entity.id.in_(assigned_ids))
     return query
