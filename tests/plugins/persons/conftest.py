@@ -2,6 +2,32 @@
 
 import pytest
 
+FORBIDDEN = ("You don't have the permission to access the requested resource. It is either "
+             "read-protected or not readable by the server.")
+NO_SUCH_ID = "00000000-0000-4000-8000-000000000000"
+
+# Zou 1.0.97's ``serialize_safe`` of a person, key for key and in order, as its admin
+# view of ``GET /data/persons`` answers it.
+ZOU_PERSON_KEYS = [
+    "first_name", "last_name", "email", "phone", "country", "contract_type", "active",
+    "archived", "last_presence", "desktop_login", "totp_enabled", "email_otp_enabled",
+    "fido_enabled", "preferred_two_factor_authentication", "shotgun_id", "timezone", "locale",
+    "use_12_hour_clock", "display_date_format", "data", "role", "position", "seniority",
+    "daily_salary", "has_avatar", "notifications_enabled", "notifications_slack_enabled",
+    "notifications_slack_userid", "notifications_mattermost_enabled",
+    "notifications_mattermost_userid", "notifications_discord_enabled",
+    "notifications_discord_userid", "is_bot", "is_guest", "preview_project_id",
+    "preview_opened_at", "preview_open_until", "expiration_date", "is_generated_from_ldap",
+    "ldap_uid", "studio_id", "full_name", "id", "created_at", "updated_at", "type"]
+SECRET_KEYS = {"password", "password_hash", "totp_secret", "email_otp_secret",
+               "otp_recovery_codes", "fido_credentials", "jti", "login_failed_attemps",
+               "last_login_failed"}
+
+
+def new_person(**fields):
+    """The body of a ``POST /data/persons`` creating Paul Painter, with ``fields`` on top."""
+    return {"first_name": "Paul", "last_name": "Painter", "email": "paul@example.com", **fields}
+
 
 class Api:
     """The admin's calls, asserting the expected status so tests read as scenarios."""
