@@ -1,9 +1,12 @@
 """Helpers shared by the persons plugin tests."""
 
+import re
+
 import pytest
 
 FORBIDDEN = ("You don't have the permission to access the requested resource. It is either "
              "read-protected or not readable by the server.")
+DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$")
 NO_SUCH_ID = "00000000-0000-4000-8000-000000000000"
 
 # Zou 1.0.97's ``serialize_safe`` of a person, key for key and in order, as its admin

@@ -2,7 +2,7 @@
 
 import pytest
 
-UNKNOWN = "00000000-0000-4000-8000-000000000000"
+from tests.plugins.persons.conftest import NO_SUCH_ID
 
 
 @pytest.fixture
@@ -27,15 +27,15 @@ def test_admin_adds_and_removes_a_department(api, artist, department):
 
 def test_department_actions_validate_their_input(api, artist):
     unknown = api.post(f"/actions/persons/{artist.id}/departments/add",
-                       {"department_id": UNKNOWN}, status=400)
+                       {"department_id": NO_SUCH_ID}, status=400)
     assert unknown == {"error": True, "message": "Department ID matches no department",
                        "data": None}
     missing = api.post(f"/actions/persons/{artist.id}/departments/add", {}, status=400)
     assert missing["data"]["errors"] == [{"field": "department_id",
                                           "message": "Field required"}]
-    api.post(f"/actions/persons/{UNKNOWN}/departments/add", {"department_id": UNKNOWN},
+    api.post(f"/actions/persons/{NO_SUCH_ID}/departments/add", {"department_id": NO_SUCH_ID},
              status=404)
-    api.get(f"/data/departments/{UNKNOWN}/persons", status=404)
+    api.get(f"/data/departments/{NO_SUCH_ID}/persons", status=404)
 
 
 def test_only_admins_run_person_actions(api, artist, artist_headers, department):

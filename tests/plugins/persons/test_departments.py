@@ -1,16 +1,12 @@
 """/data/departments and /data/studios: studio-level settings anyone reads, admins write."""
 
 import datetime
-import re
 
 import pytest
 
 from plugins.persons.models import Department
+from tests.plugins.persons.conftest import DATETIME, FORBIDDEN, NO_SUCH_ID
 
-FORBIDDEN = ("You don't have the permission to access the requested resource. It is either "
-             "read-protected or not readable by the server.")
-DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$")
-NO_SUCH_ID = "00000000-0000-4000-8000-000000000000"
 COLORED_KEYS = ["name", "color", "archived", "id", "created_at", "updated_at", "type"]
 KINDS = [("departments", "Department"), ("studios", "Studio")]
 

@@ -1,12 +1,9 @@
 """/data/organisations: the studio's settings row; chat tokens are for admins only."""
 
-import re
-
 import pytest
 
-FORBIDDEN = ("You don't have the permission to access the requested resource. It is either "
-             "read-protected or not readable by the server.")
-DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$")
+from tests.plugins.persons.conftest import DATETIME, FORBIDDEN
+
 CHAT_TOKENS = ["chat_token_slack", "chat_webhook_mattermost", "chat_token_discord"]
 ZOU_ORGANISATION_KEYS = [
     "name", "hours_by_day", "has_avatar", "use_original_file_name", "timesheets_locked",

@@ -7,9 +7,9 @@ import re
 import pytest
 
 from plugins.auth.models import Credential
-from tests.plugins.persons.conftest import NO_SUCH_ID, SECRET_KEYS, ZOU_PERSON_KEYS, new_person
+from tests.plugins.persons.conftest import (DATETIME, NO_SUCH_ID, SECRET_KEYS, ZOU_PERSON_KEYS,
+                                            new_person)
 
-DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$")
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 MINIMAL_KEYS = ["id", "type", "first_name", "last_name", "full_name", "has_avatar", "active",
                 "departments", "studio_id", "role", "desktop_login", "is_bot"]
