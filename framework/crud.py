@@ -20,10 +20,12 @@ from .db import db, utcnow
 from .errors import BadRequest, NotFound, validation_error
 from .filters import filter_expressions, parse_bool, parse_fields, parse_page
 from .permissions import Resource
-from .requests import principal_of, read_json_object
+from .prepared import Prepared
+from .requests import principal_of, read_json_object, schema_instance
 from .routing import Operation, Route
 from .schemas import BaseSchema, model_schema, parse_datetime
 from .serialize import Serializer, link_fields
+from .writes import update_row
 
 ALWAYS_PROTECTED = ("id", "created_at", "updated_at")
 DATE_FIELDS = (peewee.DateTimeField, peewee.DateField)
@@ -113,6 +115,8 @@ class ModelApi:
         self.columns = self.model._meta.columns
         self.relations = self.model._meta.manytomany
         self._writable = set(self.schema().load_fields) | set(self.relations)
+        self._by_id = Prepared(lambda instance_id: self.model.select().where(
+            self.model._meta.primary_key == instance_id).limit(1))
 
     # -- extension points -------------------------------------------------------------
     def base_query(self, principal):
@@ -134,8 +138,8 @@ class ModelApi:
         columns, relations = self._split(data)
         if columns:
             columns["updated_at"] = utcnow()
-            changes = {self.columns[key]: value for key, value in columns.items()}
-            self.model.update(changes).where(self.model._meta.primary_key == instance.id).execute()
+            update_row(self.model, instance.id,
+                       {self.columns[key]: value for key, value in columns.items()})
             for key, value in columns.items():
                 instance.__data__[self.columns[key].name] = value
         self._set_relations(instance.id, relations)
@@ -217,7 +221,7 @@ class ModelApi:
 
     def _load(self, body, partial):
         try:
-            return self.schema().load(body, partial=partial)
+            return schema_instance(self.schema).load(body, partial=partial)
         except ValidationError as error:
             raise validation_error(error.messages) from None
 
@@ -245,9 +249,12 @@ class ModelApi:
 
     def get_instance(self, instance_id, principal):
         """The row behind a path id, within ``base_query`` (404 outside it)."""
-        found = (self.base_query(principal)
-                 .where(self.model._meta.primary_key == parse_instance_id(instance_id))
-                 .first())
+        instance_id = parse_instance_id(instance_id)
+        if type(self).base_query is ModelApi.base_query:
+            found = next(self._by_id.rows(instance_id), None)
+        else:
+            found = (self.base_query(principal)
+                     .where(self.model._meta.primary_key == instance_id).first())
         if found is None:
             raise NotFound()
         return found
@@ -255,9 +262,7 @@ class ModelApi:
     def serialize(self, instance, relations, principal):
         item = self.serializer.from_instance(instance)
         if relations:
-            ids = self.model.select(self.model._meta.primary_key).where(
-                self.model._meta.primary_key == instance.id)
-            self.serializer.add_relations([item], self.serializer.relation_ids(ids))
+            item.update(self.serializer.relations_of(instance.id))
         return self.present([item], principal, many=False)[0]
 
     def list(self, params, principal):
@@ -266,9 +271,12 @@ class ModelApi:
         narrowing = self.dopesheet.permissions.list_filter(principal, "list", self.model)
         if narrowing is not None:
             query = query.where(narrowing)
-        for expression in filter_expressions(self.model, params, self.hidden,
-                                             self.reserved_params, self.virtual_filters):
+        expressions = filter_expressions(self.model, params, self.hidden,
+                                         self.reserved_params, self.virtual_filters)
+        for expression in expressions:
             query = query.where(expression)
+        whole_table = (not expressions and narrowing is None
+                       and type(self).base_query is ModelApi.base_query)
         settings = self.dopesheet.settings["api"]
         page = parse_page(params, settings["page_size"], settings["max_page_size"])
         with_relations = parse_bool(params.get("relations"), False)
@@ -279,7 +287,10 @@ class ModelApi:
                                         self.model.created_at.desc(),
                                         self.model._meta.primary_key).limit(page.limit).offset(
                 page.offset)
-        items = self.serializer.items(rows_query)
+        if whole_table and page is None:
+            items = self.serializer.all_items()
+        else:
+            items = self.serializer.items(rows_query)
         if with_relations and items:
             ids = [item["id"] for item in items]
             self.serializer.add_relations(items, self.serializer.relation_ids(ids))

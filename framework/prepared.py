@@ -5,7 +5,14 @@ request runs on its hot path (authentication, a row by id) that costs more than 
 database does. ``Prepared(build)`` calls ``build`` once per database with placeholders,
 keeps the SQL and the position of each placeholder, then executes the same SQL with new
 values. ``execute`` gives the cursor's raw driver values (no peewee conversion); ``rows``
-gives what the built query would yield (model instances, converted fields).
+gives what the built query would yield (model instances, converted fields). How peewee maps
+the result's columns to fields (``initialize`` of its cursor wrapper, which reads the
+cursor's description) is worked out once too: the columns of one SQL text never change.
+
+A value given as a list (or tuple) stands for a list of values, as in ``field.in_(ids)``:
+the SQL is compiled once per list length, up to ``MAX_LIST_LENGTH`` (a longer list is
+compiled for its one call). Values are passed to the driver as they are: the caller gives
+them in their database form (canonical id strings).
 """
 
 import inspect
@@ -15,12 +22,33 @@ import peewee
 
 from .db import db
 
+MAX_LIST_LENGTH = 64
+
 
 class _Placeholder:
-    __slots__ = ("index",)
+    __slots__ = ("index", "item")
 
-    def __init__(self, index):
+    def __init__(self, index, item=None):
         self.index = index
+        self.item = item
+
+
+def _placeholder(index, length):
+    if length is None:
+        return peewee.Value(_Placeholder(index), converter=False)
+    return [peewee.Value(_Placeholder(index, item), converter=False) for item in range(length)]
+
+
+class _Compiled:
+    __slots__ = ("sql", "slots", "query", "wrapper_state")
+
+    def __init__(self, sql, slots, query):
+        self.sql, self.slots, self.query = sql, slots, query
+        self.wrapper_state = None
+
+    def params(self, values):
+        return [(values[slot.index] if slot.item is None else values[slot.index][slot.item])
+                if is_value else slot for is_value, slot in self.slots]
 
 
 class Prepared:
@@ -29,20 +57,30 @@ class Prepared:
         self.arity = len(inspect.signature(build).parameters)
         self._compiled = weakref.WeakKeyDictionary()
 
-    def _compile(self, database):
-        placeholders = [_Placeholder(index) for index in range(self.arity)]
-        query = self.build(*(peewee.Value(p, converter=False) for p in placeholders))
+    def _compile(self, shape):
+        query = self.build(*(_placeholder(index, length) for index, length in enumerate(shape)))
         sql, params = query.sql()
-        slots = [(True, param.index) if isinstance(param, _Placeholder) else (False, param)
+        slots = [(True, param) if isinstance(param, _Placeholder) else (False, param)
                  for param in params]
-        self._compiled[database] = (sql, slots, query)
-        return sql, slots, query
+        return _Compiled(sql, slots, query)
+
+    def _compiled_for(self, database, values):
+        shape = tuple(len(value) if isinstance(value, (list, tuple)) else None
+                      for value in values)
+        by_shape = self._compiled.get(database)
+        if by_shape is None:
+            by_shape = self._compiled[database] = {}
+        compiled = by_shape.get(shape)
+        if compiled is None:
+            compiled = self._compile(shape)
+            if all(length is None or length <= MAX_LIST_LENGTH for length in shape):
+                by_shape[shape] = compiled
+        return compiled
 
     def _run(self, values):
         database = db.obj
-        sql, slots, query = self._compiled.get(database) or self._compile(database)
-        return database.execute_sql(sql, [values[slot] if is_value else slot
-                                          for is_value, slot in slots]), query
+        compiled = self._compiled_for(database, values)
+        return database.execute_sql(compiled.sql, compiled.params(values)), compiled
 
     def execute(self, *values):
         """A cursor over the rows, as the driver returns them."""
@@ -50,5 +88,14 @@ class Prepared:
 
     def rows(self, *values):
         """The rows as the built query yields them (a model select's instances)."""
-        cursor, query = self._run(values)
-        return iter(query._get_cursor_wrapper(cursor))
+        cursor, compiled = self._run(values)
+        wrapper = compiled.query._get_cursor_wrapper(cursor)
+        if compiled.wrapper_state is None:
+            before = set(vars(wrapper))
+            wrapper.initialize()
+            compiled.wrapper_state = {key: value for key, value in vars(wrapper).items()
+                                      if key not in before}
+        else:
+            vars(wrapper).update(compiled.wrapper_state)
+        wrapper.initialized = True
+        return iter(wrapper)

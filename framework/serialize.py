@@ -7,11 +7,15 @@ for, are lists of id strings fetched with one query per relation for a whole lis
 """
 
 import datetime
+import itertools
+import weakref
 from collections import defaultdict
 
+import orjson
 import peewee
 
-from .db import db
+from .db import UUIDField, db
+from .prepared import Prepared
 
 BASE_FIELDS = ("id", "created_at", "updated_at")
 
@@ -40,6 +44,39 @@ def _row_converter(field, convert):
     if convert is None:
         return python_value
     return lambda value: convert(python_value(value))
+
+
+# ``adapt`` methods that return the driver's value unchanged: text and integers on every
+# database; floats, booleans, datetimes and dates as psycopg loads them.
+_NATIVE_ADAPTS = (peewee._StringField.adapt, peewee.IntegerField.adapt)
+_POSTGRES_NATIVE_ADAPTS = _NATIVE_ADAPTS + (peewee.FloatField.adapt, peewee.BooleanField.adapt,
+                                            peewee.DateTimeField.adapt, peewee.DateField.adapt)
+
+
+def _driver_value_is_final(field, database):
+    """Whether the database driver already returns what ``field.python_value`` would.
+    UUIDs come back as text on both (``db.PostgresPool`` loads them so), JSON parsed on
+    PostgreSQL (peewee's reader passes psycopg's value through)."""
+    if isinstance(field, peewee.ForeignKeyField):
+        field = field.rel_field
+    kind = type(field)
+    if isinstance(field, UUIDField):
+        return kind.python_value is UUIDField.python_value
+    postgres = isinstance(database, peewee.PostgresqlDatabase)
+    if isinstance(field, peewee.JSONField):  # psycopg parses JSON itself
+        return postgres and kind.python_value is peewee.JSONField.python_value
+    native = _POSTGRES_NATIVE_ADAPTS if postgres else _NATIVE_ADAPTS
+    return kind.python_value is peewee.Field.python_value and kind.adapt in native
+
+
+def _iso_column(values):
+    """Datetimes (or dates) and None as ``_datetime`` (``_date``) formats them: orjson
+    writes the same ISO text for a whole column about ten times faster."""
+    return orjson.loads(orjson.dumps(values, option=orjson.OPT_OMIT_MICROSECONDS))
+
+
+def _each(convert):
+    return lambda values: list(map(convert, values))
 
 
 def link_fields(relation):
@@ -71,18 +108,81 @@ class Serializer:
         self.type_name = type_name or model.__name__
         self.relations = {name: relation for name, relation in model._meta.manytomany.items()
                           if name not in hidden}
+        self._keys_and_type = (*self.keys, "type")
+        self._column_plans = weakref.WeakKeyDictionary()
+        self._relations_of = Prepared(self._relations_query) if self.relations else None
+        self._all = Prepared(lambda: model.select(*self.fields).tuples())
+
+    def _column_plan(self, database):
+        """``[(index, convert_column)]`` for the columns whose driver values need converting
+        on ``database``; the others are final as fetched."""
+        converters = dict(self.converters)
+        plan = []
+        for index, field in enumerate(self.fields):
+            if not _driver_value_is_final(field, database):
+                plan.append((index, _each(self.row_converters[index])))
+            elif index in converters:
+                plan.append((index, _iso_column))
+        self._column_plans[database] = plan
+        return plan
 
     def select(self, query):
         """The query restricted to the serialised columns, as tuples."""
         return query.select(*self.fields).tuples()
 
+    def _columns(self, query, extras=()):
+        """The rows of ``query`` fetched at once, as converted columns."""
+        cursor = db.obj.execute(query.select(*self.fields, *extras).tuples())
+        return self._converted_columns(cursor.fetchall(), extras)
+
+    def _converted_columns(self, rows, extras=()):
+        """Fetched rows as converted columns (only the columns whose driver values are not
+        final are touched: peewee's per-row cursor wrapper and per-value conversions cost
+        more than the rest on long lists)."""
+        database = db.obj
+        if not rows:
+            return []
+        plan = self._column_plans.get(database)
+        if plan is None:
+            plan = self._column_plan(database)
+        columns = list(zip(*rows))
+        for index, convert_column in plan:
+            columns[index] = convert_column(columns[index])
+        for index, extra in enumerate(extras, len(self.fields)):
+            field = extra.unwrap()
+            if isinstance(field, peewee.FieldAlias):
+                field = field.field
+            if isinstance(field, peewee.Field) and not _driver_value_is_final(field, database):
+                columns[index] = list(map(extra.unwrap().python_value, columns[index]))
+        return columns
+
     def items(self, query):
-        """The serialised rows of ``query``, fetched at once and converted column by column
-        (peewee's per-row cursor wrapper costs more than the rest on long lists)."""
-        cursor = db.obj.execute(query.select(*self.fields).tuples())
-        converters = self.row_converters
-        return [self._item([convert(value) for convert, value in zip(converters, row)])
-                for row in cursor.fetchall()]
+        """The serialised rows of ``query``."""
+        return self._items(self._columns(query))
+
+    def all_items(self):
+        """Every row of the model serialised (a list route without filters): its SQL is
+        built once."""
+        return self._items(self._converted_columns(self._all.execute().fetchall()))
+
+    def _items(self, columns):
+        if not columns:
+            return []
+        if self.computed:
+            return [self._item(values) for values in zip(*columns)]
+        columns.append(itertools.repeat(self.type_name))
+        keys = self._keys_and_type
+        return [dict(zip(keys, values)) for values in zip(*columns)]
+
+    def rows(self, query, extras=()):
+        """The rows of ``query`` as tuples: the serialised columns in their JSON form (what
+        ``item`` takes), then the values of ``extras`` (more selected fields, converted as
+        peewee converts them)."""
+        return list(zip(*self._columns(query, extras)))
+
+    def item(self, values):
+        """The dict of one row of ``rows`` (its serialised columns)."""
+        return self._item(values)
 
     def from_values(self, values):
         values = list(values)
@@ -118,6 +218,23 @@ class Serializer:
                                  .where(source.in_(ids_query)).tuples()):
                 pairs[owner].append(other)
             found[name] = pairs
+        return found
+
+    def _relations_query(self, owner_id):
+        query = None
+        for name, relation in self.relations.items():
+            source, target = link_fields(relation)
+            part = relation.through_model.select(peewee.Value(name), target).where(
+                source == owner_id)
+            query = part if query is None else query.union_all(part)
+        return query.tuples()
+
+    def relations_of(self, owner_id):
+        """``{relation: [ids]}`` of one row: every relation in one prepared query."""
+        found = {name: [] for name in self.relations}
+        if self._relations_of is not None:
+            for name, other in self._relations_of.rows(owner_id):
+                found[name].append(other)
         return found
 
     def add_relations(self, items, relation_ids):

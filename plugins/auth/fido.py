@@ -15,6 +15,7 @@ from fido2.webauthn import (AttestedCredentialData, AuthenticationResponse,
                             PublicKeyCredentialRpEntity, PublicKeyCredentialUserEntity)
 
 from framework import BadRequest, utcnow
+from framework.prepared import Prepared
 
 from .models import FidoChallenge, FidoCredential
 from .service import account_name
@@ -58,8 +59,7 @@ class SecurityKeys:
 
     @staticmethod
     def _rows(person):
-        return list(FidoCredential.select().where(FidoCredential.person == person.id)
-                    .order_by(FidoCredential.created_at))
+        return list(_CREDENTIALS_OF.rows(person.id))
 
     def _credentials(self, person):
         return [AttestedCredentialData(bytes(row.credential_data)) for row in self._rows(person)]
@@ -140,3 +140,9 @@ class SecurityKeys:
                     .where(FidoCredential.id == row.id,
                            FidoCredential.sign_count == row.sign_count).execute())
         return advanced == 1
+
+
+_CREDENTIALS_OF = Prepared(lambda person_id: (
+    FidoCredential.select().where(FidoCredential.person == person_id)
+    .order_by(FidoCredential.created_at)))
+"""Every ``/auth/authenticated`` lists the caller's security keys: its SQL is built once."""

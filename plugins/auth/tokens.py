@@ -10,6 +10,7 @@ clock (``framework.clock``); PyJWT checks ``exp``/``nbf``/``iat`` against the re
 
 import datetime
 import hashlib
+import time
 import uuid
 
 import jwt
@@ -20,6 +21,8 @@ ALGORITHM = "HS256"
 REQUIRED_CLAIMS = ["iat", "nbf", "sub", "jti", "type"]
 """And ``exp``, except in a bot's API token."""
 IDENTITY_TYPES = ("person", "bot")
+VERIFIED_CACHE_SIZE = 1024
+"""Tokens whose signature a process remembers having verified (all forgotten when full)."""
 
 
 def key_id(key):
@@ -49,6 +52,7 @@ class Tokens:
         self.access_ttl = datetime.timedelta(days=settings["access_token_days"])
         self.refresh_ttl = datetime.timedelta(days=settings["refresh_token_days"])
         self.leeway = settings["token_leeway_seconds"]
+        self._verified = {}
 
     def _encode(self, claims):
         return jwt.encode(claims, self.keys[self.current_kid], algorithm=ALGORITHM,
@@ -114,6 +118,20 @@ class Tokens:
         return claims
 
     def _verified_claims(self, token):
+        """The claims of a token verified earlier by this process (a client sends the same
+        token with each request) once its ``exp`` is checked again: its signature, ``nbf``
+        and ``iat`` stay valid; otherwise ``_verify``."""
+        claims = self._verified.get(token)
+        if claims is None:
+            claims = self._verify(token)
+            if len(self._verified) >= VERIFIED_CACHE_SIZE:
+                self._verified.clear()
+            self._verified[token] = claims
+        elif "exp" in claims and claims["exp"] <= time.time() - self.leeway:
+            raise jwt.ExpiredSignatureError("Signature has expired")
+        return dict(claims)
+
+    def _verify(self, token):
         """Verify with the current key first, so the common token is parsed once (PyJWT's
         parsing is most of a request's token cost); a retired key is tried only for a token
         whose header names it. The header's ``kid`` must be a listed key either way."""

@@ -4,6 +4,7 @@ the ``auth`` plugin keeps passwords and second-factor secrets in its own tables)
 import peewee
 
 from framework import BaseModel, JSONField, LinkModel, UUIDField, fk
+from framework.prepared import Prepared
 from framework.serialize import Serializer
 
 ROLES = ("user", "admin", "supervisor", "manager", "client", "vendor")
@@ -135,11 +136,16 @@ class Organisation(BaseModel):
     @classmethod
     def current(cls):
         """The organisation row, created on first use (Zou names it "Kitsu")."""
-        found = cls.select().order_by(cls.created_at).first()
+        found = next(_FIRST_ORGANISATION.rows(), None)
         if found is None:
             cls.insert(name=cls.DEFAULT_NAME).on_conflict_ignore().execute()
-            found = cls.select().order_by(cls.created_at).first()
+            found = next(_FIRST_ORGANISATION.rows())
         return found
+
+
+_FIRST_ORGANISATION = Prepared(lambda: (
+    Organisation.select().order_by(Organisation.created_at).limit(1)))
+"""Every ``/auth/authenticated`` reads it: its SQL is built once."""
 
 
 def _full_name_of(item):
@@ -164,8 +170,12 @@ def person_dict(person):
 
 
 def department_ids(person_id):
-    return [link.department_id for link in DepartmentLink.select(DepartmentLink.department)
-            .where(DepartmentLink.person == person_id)]
+    return [department_id for department_id, in _DEPARTMENT_IDS.rows(person_id)]
+
+
+_DEPARTMENT_IDS = Prepared(lambda person_id: (
+    DepartmentLink.select(DepartmentLink.department)
+    .where(DepartmentLink.person == person_id).tuples()))
 
 
 def organisation_view(item, is_admin):

@@ -3,7 +3,9 @@
 
 import peewee
 
-from framework import BadRequest, ModelApi
+from framework import BadRequest, ModelApi, NotFound
+from framework.crud import parse_instance_id
+from framework.prepared import Prepared
 from framework.filters import parse_bool
 
 from ..models import (AssetInstance, Entity, EntityLink, EntityType, MetadataDescriptor,
@@ -85,7 +87,10 @@ class ProjectApi(OrderedApi):
         deletion.delete_project(project, force, self.dopesheet)
 
     def get_instance(self, instance_id, principal):
-        project = super().get_instance(instance_id, principal)
+        """The project with its status name (one query), read for an answer."""
+        project = next(_PROJECT_WITH_STATUS.rows(parse_instance_id(instance_id)), None)
+        if project is None:
+            raise NotFound()
         project.read_now = True
         return project
 
@@ -99,7 +104,7 @@ class ProjectApi(OrderedApi):
         if relations or not read_now:
             projects.with_episode(item, project)
         if read_now:
-            item["project_status_name"] = projects.status_name(project)
+            item["project_status_name"] = project.status_name
         return item
 
     def serialize_many(self, query, relations):
@@ -109,6 +114,12 @@ class ProjectApi(OrderedApi):
             ids = [item["id"] for item in items]
             self.serializer.add_relations(items, self.serializer.relation_ids(ids))
         return self.present(items, None, many=True)
+
+
+_PROJECT_WITH_STATUS = Prepared(lambda project_id: (
+    Project.select(Project, ProjectStatus.name.alias("status_name"))
+    .join(ProjectStatus, peewee.JOIN.LEFT_OUTER, on=(Project.project_status == ProjectStatus.id))
+    .where(Project.id == project_id).limit(1).objects()))
 
 
 class ProjectStatusApi(ModelApi):

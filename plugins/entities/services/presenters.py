@@ -8,6 +8,7 @@ per relation.
 
 from collections import defaultdict
 
+from framework.prepared import Prepared
 from framework.serialize import Serializer
 
 from ..models import AssetInstance, AssetInstanceLink, Entity, EntityConceptLink, EntityLink
@@ -17,7 +18,15 @@ EARLY_RELATIONS = ("entities_out", "entity_concept_links", "instance_casting")
 
 
 def entity_dict(values, kind):
-    item = ENTITY_SERIALIZER.from_values(values)
+    return _entity_placed(ENTITY_SERIALIZER.from_values(values), kind)
+
+
+def entity_row_dict(values, kind):
+    """``entity_dict`` of a row of ``ENTITY_SERIALIZER.rows`` (values in their JSON form)."""
+    return _entity_placed(ENTITY_SERIALIZER.item(values), kind)
+
+
+def _entity_placed(item, kind):
     item["type"] = kind
     return {"id": item["id"], **item}
 
@@ -29,10 +38,15 @@ def entity_of(instance, kind):
 
 def ids_by_owner(query, order=None):
     """``{owner: [ids]}`` from a query selecting ``(owner, id)`` pairs, in ``order``."""
-    found = defaultdict(list)
     if order is not None:
         query = query.order_by(order)
-    for owner, other in query.tuples():
+    return pairs_by_owner(query.tuples())
+
+
+def pairs_by_owner(pairs):
+    """``{owner: [ids]}`` from ``(owner, id)`` pairs."""
+    found = defaultdict(list)
+    for owner, other in pairs:
         found[owner].append(other)
     return found
 
@@ -44,10 +58,17 @@ def _pairs(query, order=None):
 
 def background_ids(owner_field, owner_ids):
     """``{owner_id: [preview background file ids]}`` of projects or templates, given the
-    owner column of their link table (one query)."""
-    link = owner_field.model
-    return ids_by_owner(link.select(owner_field, link.preview_background_file_id)
-                        .where(owner_field.in_(owner_ids)))
+    owner column of their link table (one query, its SQL built once per link table)."""
+    prepared = _BACKGROUND_IDS.get(owner_field)
+    if prepared is None:
+        link = owner_field.model
+        prepared = _BACKGROUND_IDS[owner_field] = Prepared(lambda ids: (
+            link.select(owner_field, link.preview_background_file_id)
+            .where(owner_field.in_(ids)).tuples()))
+    return pairs_by_owner(prepared.rows(list(owner_ids)))
+
+
+_BACKGROUND_IDS = {}
 
 
 def entity_relations(ids):

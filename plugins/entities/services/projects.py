@@ -4,6 +4,7 @@ deletion."""
 import re
 
 from framework import BadRequest, NotFound, utcnow
+from framework.prepared import Prepared
 
 from plugins.persons.models import Person
 
@@ -12,7 +13,7 @@ from ..models import (PRODUCTION_STYLES, DepartmentMetadataDescriptorLink, Entit
                       ProjectStatus, ProjectStatusAutomationLink, ProjectTaskStatusLink,
                       ProjectTaskTypeLink, StatusAutomation, TaskStatus, TaskType)
 from .kinds import EPISODE, kind_type_id, of_kind
-from .presenters import ids_by_owner
+from .presenters import ids_by_owner, pairs_by_owner
 
 RESOLUTION = re.compile(r"^\d*x\d+$")
 DESCRIPTOR_KEYS = ("id", "name", "field_name", "data_type", "choices", "for_client",
@@ -67,18 +68,42 @@ def with_episode(item, project):
     return item
 
 
+def _descriptors_of(project_ids):
+    return (MetadataDescriptor.select().where(MetadataDescriptor.project.in_(project_ids))
+            .order_by(MetadataDescriptor.position, MetadataDescriptor.name))
+
+
+_DESCRIPTORS = Prepared(_descriptors_of)
+_DEPARTMENTS_OF = Prepared(lambda descriptor_ids: (
+    DepartmentMetadataDescriptorLink.select(DepartmentMetadataDescriptorLink.metadata_descriptor,
+                                            DepartmentMetadataDescriptorLink.department)
+    .where(DepartmentMetadataDescriptorLink.metadata_descriptor.in_(descriptor_ids)).tuples()))
+_TASK_TYPE_LINKS = Prepared(lambda project_ids: (
+    ProjectTaskTypeLink.select().where(ProjectTaskTypeLink.project.in_(project_ids))
+    .order_by(ProjectTaskTypeLink.created_at)))
+_TASK_STATUS_LINKS = Prepared(lambda project_ids: (
+    ProjectTaskStatusLink.select().where(ProjectTaskStatusLink.project.in_(project_ids))
+    .order_by(ProjectTaskStatusLink.created_at)))
+"""Read with every project (``GET /data/projects/{id}``): their SQL is built once."""
+
+
 def descriptor_dicts(project_ids, entity_type=None, narrowing=None):
     """``{project_id: [descriptor dict]}`` in the short shape of project answers;
     ``narrowing`` is the caller's visibility (``rules.list_filter``)."""
-    query = (MetadataDescriptor.select().where(MetadataDescriptor.project.in_(project_ids))
-             .order_by(MetadataDescriptor.position, MetadataDescriptor.name))
-    if entity_type is not None:
-        query = query.where(MetadataDescriptor.entity_type == entity_type)
-    if narrowing is not None:
-        query = query.where(narrowing)
-    departments = descriptor_departments(query)
+    if entity_type is None and narrowing is None:
+        descriptors = list(_DESCRIPTORS.rows(list(project_ids)))
+    else:
+        query = _descriptors_of(project_ids)
+        if entity_type is not None:
+            query = query.where(MetadataDescriptor.entity_type == entity_type)
+        if narrowing is not None:
+            query = query.where(narrowing)
+        descriptors = list(query)
+    if not descriptors:
+        return {}
+    departments = pairs_by_owner(_DEPARTMENTS_OF.rows([row.id for row in descriptors]))
     found = {}
-    for descriptor in query:
+    for descriptor in descriptors:
         values = {**descriptor.__data__, "departments": departments.get(descriptor.id, [])}
         values["task_type_id"] = values.pop("task_type")
         found.setdefault(descriptor.project_id, []).append(
@@ -94,14 +119,11 @@ def full_extras(project_ids, narrowing=None):
                            "task_statuses_link": {}} for project_id in project_ids}
     for project_id, descriptors in descriptor_dicts(project_ids, narrowing=narrowing).items():
         extras[project_id]["descriptors"] = descriptors
-    for link in (ProjectTaskTypeLink.select().where(ProjectTaskTypeLink.project.in_(project_ids))
-                 .order_by(ProjectTaskTypeLink.created_at)):
+    for link in _TASK_TYPE_LINKS.rows(list(project_ids)):
         values = {key: getattr(link, key) for key in TASK_TYPE_LINK_KEYS}
         extras[link.project_id]["task_type_links"][link.task_type_id] = values
         extras[link.project_id]["task_types_priority"][link.task_type_id] = values["priority"]
-    for link in (ProjectTaskStatusLink.select()
-                 .where(ProjectTaskStatusLink.project.in_(project_ids))
-                 .order_by(ProjectTaskStatusLink.created_at)):
+    for link in _TASK_STATUS_LINKS.rows(list(project_ids)):
         extras[link.project_id]["task_statuses_link"][link.task_status_id] = {
             key: getattr(link, key) for key in TASK_STATUS_LINK_KEYS}
     return extras
@@ -117,11 +139,6 @@ def descriptor_departments(descriptors):
 def status_names():
     return {row.id: row.name for row in ProjectStatus.select(ProjectStatus.id,
                                                              ProjectStatus.name)}
-
-
-def status_name(project):
-    status = ProjectStatus.get_or_none(ProjectStatus.id == project.project_status_id)
-    return status.name if status else None
 
 
 def touch(project):

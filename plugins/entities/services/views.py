@@ -9,7 +9,7 @@ import peewee
 
 from ..models import Entity, EntityLink, EntityType, Project
 from .kinds import ASSET, CONCEPT, EDIT, EPISODE, SHOT, of_kind, type_names
-from .presenters import (ENTITY_SERIALIZER, entity_dict, entity_relations, ids_by_owner,
+from .presenters import (ENTITY_SERIALIZER, entity_relations, entity_row_dict, ids_by_owner,
                          with_relations)
 from .tasks import tasks_of
 
@@ -43,13 +43,13 @@ SIMPLE_WITH_TASKS_KEYS = ("id", "name", "status", "episode_id", "description", "
 def rows(query, kind, extras=()):
     """Entity dicts of ``kind`` (or each row's kind when None) with ``extras``, a list of
     ``(key, expression)`` selected by the same query and appended after ``type``."""
-    selected = query.select(*ENTITY_SERIALIZER.fields, *[expr for _, expr in extras]).tuples()
+    selected = ENTITY_SERIALIZER.rows(query, [expr for _, expr in extras])
     kinds = type_names() if kind is None else None
     type_index = ENTITY_SERIALIZER.keys.index("entity_type_id")
     found = []
     for values in selected:
         row_kind = kind or kinds.get(values[type_index], ASSET)
-        item = entity_dict(values[:FIELD_COUNT], row_kind)
+        item = entity_row_dict(values[:FIELD_COUNT], row_kind)
         for (key, _), value in zip(extras, values[FIELD_COUNT:]):
             item[key] = value
         found.append(item)

@@ -8,6 +8,7 @@ import mimetypes
 from collections import defaultdict
 
 from framework import BadRequest
+from framework.prepared import Prepared
 from plugins.tasks.models import Comment, Task
 
 from ..models import AttachmentFile
@@ -57,12 +58,17 @@ def store_thumbnail(attachment_id, data, dopesheet):
                 io.BytesIO(pictures.png_bytes(thumbnail)))
 
 
+_OF_COMMENTS = Prepared(lambda comment_ids: presenters.ATTACHMENT.select(
+    AttachmentFile.select().where(AttachmentFile.comment.in_(comment_ids))
+    .order_by(AttachmentFile.created_at)))
+"""Read with every task's comments: its SQL is built once per comment count."""
+
+
 def by_comment(comment_ids):
     """``{comment_id: [attachment summary]}`` in upload order."""
     found = defaultdict(list)
-    query = (AttachmentFile.select().where(AttachmentFile.comment.in_(list(comment_ids)))
-             .order_by(AttachmentFile.created_at))
-    for item in presenters.rows(presenters.ATTACHMENT, query):
+    for values in _OF_COMMENTS.rows(list(comment_ids)):
+        item = presenters.ATTACHMENT.from_values(values)
         found[item["comment_id"]].append(presenters.attachment_summary(item))
     return found
 

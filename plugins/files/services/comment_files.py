@@ -4,6 +4,8 @@ comments read in one query per kind."""
 
 from collections import defaultdict
 
+from framework.prepared import Prepared
+
 from plugins.tasks.models import CommentPreviewLink, Task
 
 from ..models import PreviewFile
@@ -33,16 +35,20 @@ def store(comment, files, dopesheet, limit):
     return stored
 
 
+_PREVIEWS_OF_COMMENTS = Prepared(lambda comment_ids: (
+    PreviewFile.select(PreviewFile, CommentPreviewLink.comment.alias("comment_of"))
+    .join(CommentPreviewLink, on=(CommentPreviewLink.preview_file == PreviewFile.id))
+    .where(CommentPreviewLink.comment.in_(comment_ids))
+    .order_by(PreviewFile.created_at).objects()))
+"""Read with every task's comments: its SQL is built once per comment count."""
+
+
 def lists(comment_ids):
     """``comment_file_lists``: ``{comment_id: {"attachment_files", "previews"}}``."""
     found = defaultdict(lambda: {"attachment_files": [], "previews": []})
     for comment_id, items in attachments.by_comment(comment_ids).items():
         found[comment_id]["attachment_files"] = items
-    query = (PreviewFile.select(PreviewFile, CommentPreviewLink.comment.alias("comment_of"))
-             .join(CommentPreviewLink, on=(CommentPreviewLink.preview_file == PreviewFile.id))
-             .where(CommentPreviewLink.comment.in_(list(comment_ids)))
-             .order_by(PreviewFile.created_at))
-    for row in query.objects():
+    for row in _PREVIEWS_OF_COMMENTS.rows(list(comment_ids)):
         item = presenters.PREVIEW.from_instance(row)
         found[row.comment_of]["previews"].append(presenters.preview_in_comment(item))
     return dict(found)

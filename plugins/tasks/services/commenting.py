@@ -7,10 +7,10 @@ transaction; the events go out after the commit.
 import re
 from dataclasses import dataclass, field
 
-import peewee
-from framework import BadRequest, db, emit, utcnow
+from framework import BadRequest, emit, utcnow
 from framework.prepared import Prepared
 from framework.schemas import parse_datetime
+from framework.writes import create
 
 from plugins.entities.models import (Entity, ProjectStatusAutomationLink, ProjectTaskTypeLink,
                                      StatusAutomation, TaskStatus, TaskType)
@@ -18,7 +18,7 @@ from plugins.entities.models import (Entity, ProjectStatusAutomationLink, Projec
 from ..models import Comment, CommentDepartmentMention, CommentMention, Task
 from . import files, mentions, news, notifications, status_flow
 from .kinds import kind_of
-from .loading import task_rows
+from .loading import can_lock, task_rows
 
 HASHTAG = re.compile(r"#[a-zA-Z]*")
 NO_MORE_RETAKES = "No more retakes allowed on this task"
@@ -76,12 +76,18 @@ def lock_task(task):
     """Hold the task's row until the transaction ends and re-read the columns a comment
     changes, so that parallel comments on one task queue (PostgreSQL; SQLite already runs
     writing requests one at a time) instead of each counting from the same status."""
-    if not (isinstance(db.obj, peewee.PostgresqlDatabase) and db.in_transaction()):
+    if getattr(task, "locked", False) or not can_lock():
         return
-    fresh = (Task.select(Task.task_status, Task.retake_count, Task.last_comment_date,
-                         Task.real_start_date, Task.end_date, Task.done_date)
-             .where(Task.id == task.id).for_update().get())
+    fresh = next(_LOCKED_TASK.rows(task.id), None)
+    if fresh is None:
+        raise Task.DoesNotExist
     task.__data__.update(fresh.__data__)
+
+
+_LOCKED_TASK = Prepared(lambda task_id: (
+    Task.select(Task.task_status, Task.retake_count, Task.last_comment_date,
+                Task.real_start_date, Task.end_date, Task.done_date)
+    .where(Task.id == task_id).limit(1).for_update()))
 
 
 def post(task, status, author_id, draft, dopesheet, with_hashtags=True):
@@ -93,10 +99,10 @@ def post(task, status, author_id, draft, dopesheet, with_hashtags=True):
     created_at = parse_created_at(draft.created_at) or now
     person_ids = mentions.mentioned_persons(task.project_id, draft.text)
     department_ids = mentions.mentioned_departments(draft.text)
-    comment = Comment.create(task=task.id, object_type="Task", task_status=status.id,
-                             person=author_id, text=draft.text, checklist=draft.checklist,
-                             links=draft.links, for_client=draft.for_client,
-                             created_at=created_at, updated_at=now)
+    comment = create(Comment, task=task.id, object_type="Task", task_status=status.id,
+                     person=author_id, text=draft.text, checklist=draft.checklist,
+                     links=draft.links, for_client=draft.for_client,
+                     created_at=created_at, updated_at=now)
     write_mentions(comment, person_ids, department_ids, fresh=True)
     comment.mention_ids, comment.department_mention_ids = person_ids, department_ids
     stored = files.store(comment, draft.uploads, dopesheet)

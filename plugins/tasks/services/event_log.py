@@ -9,6 +9,7 @@ import uuid
 
 from framework import BadRequest
 from framework.db import jsonb_order, new_id
+from framework.writes import insert_rows
 
 from ..models import ApiEvent
 
@@ -48,7 +49,7 @@ def record(events):
                      "project_id": event.project_id, "data": jsonb_order(_plain(data)),
                      "created_at": event.created_at, "updated_at": event.created_at})
     if rows:
-        ApiEvent.insert_many(rows).execute()
+        insert_rows(ApiEvent, rows)
 
 
 def check_name_parts(values, parameter):

@@ -5,7 +5,7 @@ import uuid
 
 import peewee
 
-from framework import BadRequest, NotFound
+from framework import BadRequest, NotFound, db
 from framework.prepared import Prepared
 
 from plugins.entities.models import Entity, EntityType, Project, TaskStatus, TaskType
@@ -54,6 +54,7 @@ def task_rows(*where):
 
 _TASK_BY_ID = Prepared(lambda task_id: task_rows(Task.id == task_id))
 """Most task routes load their task by id first: its SQL is built once, not per request."""
+_LOCKED_TASK_BY_ID = Prepared(lambda task_id: task_rows(Task.id == task_id).for_update(of=Task))
 
 
 def task_by_id(task_id):
@@ -61,11 +62,24 @@ def task_by_id(task_id):
     return next(_TASK_BY_ID.rows(task_id), None)
 
 
-def get_task(task_id):
-    """The task behind a path id (404 when unknown or malformed)."""
-    row = task_by_id(path_id(task_id))
+def can_lock():
+    """Whether rows can be locked: PostgreSQL, in a request's transaction (SQLite runs
+    writing requests one at a time)."""
+    return isinstance(db.obj, peewee.PostgresqlDatabase) and db.in_transaction()
+
+
+def get_task(task_id, lock=False):
+    """The task behind a path id (404 when unknown or malformed); with ``lock``, its row is
+    held until the transaction ends (``row.locked``), so that parallel comments on one task
+    queue instead of each counting from the same status."""
+    task_id = path_id(task_id)
+    if lock and can_lock():
+        row = next(_LOCKED_TASK_BY_ID.rows(task_id), None)
+    else:
+        row = task_by_id(task_id)
     if row is None:
         raise NotFound()
+    row.locked = lock and can_lock()
     row.is_concept = row.entity_type_name == CONCEPT
     return row
 

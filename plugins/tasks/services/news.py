@@ -1,14 +1,15 @@
 """The news feed rows: one per comment on a task that is no concept, written with it."""
 
 from framework import emit
+from framework.writes import create
 
 from ..models import News
 
 
 def publish(task, comment, change):
-    news = News.create(change=change, author=comment.person_id, comment=comment.id,
-                       task=task.id, preview_file_id=comment.preview_file_id,
-                       created_at=comment.created_at, updated_at=comment.created_at)
+    news = create(News, change=change, author=comment.person_id, comment=comment.id,
+                  task=task.id, preview_file_id=comment.preview_file_id,
+                  created_at=comment.created_at, updated_at=comment.created_at)
     emit("news:new", {"news_id": news.id, "task_status_id": comment.task_status_id,
                       "task_type_id": task.task_type_id}, project_id=task.project_id)
     return news

@@ -10,22 +10,33 @@ named department).
 
 from framework import emit, utcnow
 from framework.db import new_id
+from framework.prepared import Prepared
+from framework.writes import insert_rows
 
 from ..models import Notification, Subscription, TaskPersonLink
 from .mentions import audience
 
 
+def _followers(task_id):
+    return (TaskPersonLink.select(TaskPersonLink.person).where(TaskPersonLink.task == task_id)
+            | Subscription.select(Subscription.person).where(Subscription.task == task_id))
+
+
+_FOLLOWERS = Prepared(lambda task_id: _followers(task_id).tuples())
+_FOLLOWERS_IN_PARENT = Prepared(lambda task_id, parent_id, task_type_id: (
+    _followers(task_id) | Subscription.select(Subscription.person).where(
+        Subscription.entity == parent_id, Subscription.task_type == task_type_id)).tuples())
+"""Every comment reads its task's audience: the SQL is built once."""
+
+
 def task_audience(task, extra=()):
     """Ids of the persons following ``task`` (one query), plus ``extra``."""
-    query = (TaskPersonLink.select(TaskPersonLink.person)
-             .where(TaskPersonLink.task == task.id)
-             | Subscription.select(Subscription.person).where(Subscription.task == task.id))
     parent_id = getattr(task, "entity_parent_id", None)
-    if parent_id is not None:
-        query = query | (Subscription.select(Subscription.person)
-                         .where(Subscription.entity == parent_id,
-                                Subscription.task_type == task.task_type_id))
-    found = [row[0] for row in query.tuples()]
+    if parent_id is None:
+        rows = _FOLLOWERS.rows(task.id)
+    else:
+        rows = _FOLLOWERS_IN_PARENT.rows(task.id, parent_id, task.task_type_id)
+    found = [row[0] for row in rows]
     return list(dict.fromkeys([*found, *extra]))
 
 
@@ -38,7 +49,7 @@ def notify(task, author_id, kind, recipients, comment_id=None, reply_id=None, ch
              "read": False, "created_at": created_at, "updated_at": created_at}
             for person_id in dict.fromkeys(recipients) if person_id != author_id]
     if rows:
-        Notification.insert_many(rows).execute()
+        insert_rows(Notification, rows)
     for row in rows:
         emit("notification:new", {"notification_id": row["id"], "person_id": row["person"]},
              project_id=task.project_id)

@@ -11,6 +11,7 @@ import copy
 
 import peewee
 
+from framework.prepared import Prepared
 from framework.serialize import Serializer
 
 from plugins.entities.models import TaskStatus
@@ -68,7 +69,7 @@ def task_dicts(query, relations=False):
 def task_dict(task, relations=True):
     item = TASK.from_instance(task)
     if relations:
-        item = before_id(item, {"assignees": assignee_ids([task.id]).get(task.id, [])})
+        item = before_id(item, {"assignees": TASK.relations_of(task.id)["assignees"]})
     return item
 
 
@@ -95,20 +96,27 @@ def status_dict(status):
     return STATUS.from_instance(status)
 
 
-def comment_links(comment_ids):
-    """``{relation: {comment_id: [ids]}}`` of the comments' mentions, department mentions and
-    acknowledgements, in one query."""
-    tables = (("mentions", CommentMention, CommentMention.person),
-              ("department_mentions", CommentDepartmentMention,
-               CommentDepartmentMention.department),
-              ("acknowledgements", CommentAcknowledgement, CommentAcknowledgement.person))
+def _comment_links_query(comment_ids):
     query = None
-    for name, model, target in tables:
+    for name, model, target in COMMENT_LINK_TABLES:
         part = model.select(peewee.Value(name), model.comment, target).where(
             model.comment.in_(comment_ids))
         query = part if query is None else query.union_all(part)
-    found = {name: {} for name, _, _ in tables}
-    for name, comment_id, target_id in query.tuples():
+    return query.tuples()
+
+
+COMMENT_LINK_TABLES = (("mentions", CommentMention, CommentMention.person),
+                       ("department_mentions", CommentDepartmentMention,
+                        CommentDepartmentMention.department),
+                       ("acknowledgements", CommentAcknowledgement, CommentAcknowledgement.person))
+_COMMENT_LINKS = Prepared(_comment_links_query)
+
+
+def comment_links(comment_ids):
+    """``{relation: {comment_id: [ids]}}`` of the comments' mentions, department mentions and
+    acknowledgements, in one query."""
+    found = {name: {} for name, _, _ in COMMENT_LINK_TABLES}
+    for name, comment_id, target_id in _COMMENT_LINKS.rows(list(comment_ids)):
         found[name].setdefault(comment_id, []).append(target_id)
     return found
 

@@ -7,6 +7,7 @@ deletion) makes the task recomputed from all its comments. Events go out after t
 """
 
 from framework import emit, utcnow
+from framework.writes import update_row
 
 from plugins.entities.models import TaskStatus
 
@@ -42,8 +43,7 @@ def write_task(task, changes):
     """Update task columns (Python names) in place and in the database, emit
     ``task:update``."""
     changes = {**changes, "updated_at": utcnow()}
-    Task.update({getattr(Task, name): value for name, value in changes.items()}).where(
-        Task.id == task.id).execute()
+    update_row(Task, task.id, changes)
     for name, value in changes.items():
         setattr(task, name, value)
     emit("task:update", {"task_id": task.id}, project_id=task.project_id)

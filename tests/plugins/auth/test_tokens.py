@@ -105,6 +105,17 @@ def test_expiry_is_checked_with_the_configured_leeway(app, studio, artist):
     assert within.status_code == 200
 
 
+def test_a_token_accepted_before_is_refused_once_it_expired(app, studio, artist, monkeypatch):
+    """The process remembers the tokens it verified; their expiry is checked each time."""
+    leeway = auth_settings(app)["token_leeway_seconds"]
+    exp = int(time.time()) + 60
+    token = forge(app, artist.id, exp=exp)
+    assert authenticated(studio.client, token).status_code == 200
+    monkeypatch.setattr(time, "time", lambda: exp + leeway + 1)
+    expired = authenticated(studio.client, token)
+    assert (expired.status_code, expired.json["message"]) == (401, "Signature has expired")
+
+
 @pytest.mark.parametrize("claim", ["nbf", "iat"])
 def test_token_from_the_future_is_refused(app, studio, artist, claim):
     leeway = auth_settings(app)["token_leeway_seconds"]

@@ -48,8 +48,8 @@ def _count(production, query_counter, path):
 PINNED = [
     ("/data/projects", 2),
     ("/data/projects?relations=true", 8),
-    ("/data/projects/open", 13),
-    ("/data/projects/all", 5),
+    ("/data/projects/open", 12),
+    ("/data/projects/all", 4),
     ("/data/projects/{project}/team", 5),
     ("/data/assets?project_id={project}", 2),
     ("/data/projects/{project}/assets", 3),
@@ -64,6 +64,7 @@ PINNED = [
     ("/data/projects/{project}/entity-links", 3),
     ("/data/scenes/{scene}/asset-instances", 3),
     ("/data/assets/{asset}/cast-in", 4),
+    ("/data/projects/{project}", 8),
 ]
 CONSTANT = [
     "/data/assets/with-tasks?project_id={project}",

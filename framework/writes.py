@@ -1,0 +1,116 @@
+"""INSERT and UPDATE statements whose SQL text is built once per shape.
+
+peewee builds the SQL of every write anew, which costs more than the database takes to run
+a one-row insert; the rows written on every request (a comment, its notifications and news,
+the event log) go through these helpers instead. They take what peewee takes and write the
+same columns: ``insert_rows(Model, rows)`` is ``Model.insert_many(rows).execute()`` (dicts
+keyed by field or column name, the model's defaults filling the other columns, values
+converted by each field's ``db_value``) without a ``RETURNING`` clause;
+``create(Model, **values)`` is ``Model.create(**values)``; ``update_row(Model, row_id,
+changes)`` is ``Model.update(changes).where(Model.id == row_id).execute()``. A value a field
+converts to an SQL expression (JSON on SQLite: ``json(?)``) is left to peewee.
+"""
+
+import weakref
+
+import peewee
+
+from .db import db
+
+_SQL = weakref.WeakKeyDictionary()
+
+
+def _cached_sql(key, build):
+    database = db.obj
+    by_key = _SQL.get(database)
+    if by_key is None:
+        by_key = _SQL[database] = {}
+    sql = by_key.get(key)
+    if sql is None:
+        sql = by_key[key] = build(database)
+    return sql
+
+
+def _name(database, identifier):
+    return database.quote[0] + identifier + database.quote[1]
+
+
+def _columns(model, row):
+    """The fields an insert of ``row`` writes, in declaration order (peewee's)."""
+    lookup = model._meta.combined
+    given = {lookup[key] for key in row}
+    return tuple(field for field in model._meta.sorted_fields
+                 if field in given or field in model._meta.defaults)
+
+
+def _converted(field, value):
+    if isinstance(value, peewee.Node):
+        raise TypeError("framework.writes takes values, not SQL expressions")
+    return field.db_value(value)
+
+
+def _has_expression(params):
+    return any(isinstance(param, peewee.Node) for param in params)
+
+
+def _value(field, row):
+    for key in (field.name, field.column_name):
+        if key in row:
+            value = row[key]
+            break
+    else:
+        if field in field.model._meta.defaults:
+            value = field.model._meta.defaults[field]
+            value = value() if callable(value) else value
+        elif field.null:
+            value = None
+        else:
+            raise ValueError(f"Missing value for {field.name}.")
+    return _converted(field, value)
+
+
+def insert_rows(model, rows):
+    """Insert ``rows`` (a non-empty list of dicts)."""
+    columns = _columns(model, rows[0])
+
+    def build(database):
+        names = ", ".join(_name(database, field.column_name) for field in columns)
+        row = "(" + ", ".join([database.param] * len(columns)) + ")"
+        return (f"INSERT INTO {_name(database, model._meta.table_name)} ({names}) VALUES "
+                + ", ".join([row] * len(rows)))
+
+    params = [_value(field, row) for row in rows for field in columns]
+    if _has_expression(params):
+        return model.insert_many(rows).execute()
+    return db.execute_sql(_cached_sql(("insert", model, columns, len(rows)), build), params)
+
+
+def create(model, **values):
+    """A new row, as ``Model.create`` makes it (the instance is returned)."""
+    instance = model(**values)
+    insert_rows(model, [instance.__data__])
+    instance._dirty.clear()
+    return instance
+
+
+def update_row(model, row_id, changes):
+    """Update columns of one row by primary key; ``changes`` maps fields (or field names)
+    to values. Returns the number of rows changed."""
+    fields = model._meta.fields
+    pairs = sorted(((fields[key] if isinstance(key, str) else key, value)
+                    for key, value in changes.items()),
+                   key=lambda pair: pair[0]._sort_key)
+    key = model._meta.primary_key
+
+    def build(database):
+        table = _name(database, model._meta.table_name)
+        assignments = ", ".join(f"{_name(database, field.column_name)} = {database.param}"
+                                for field, _ in pairs)
+        return (f"UPDATE {table} SET {assignments} WHERE ({table}."
+                f"{_name(database, key.column_name)} = {database.param})")
+
+    params = [_converted(field, value) for field, value in pairs] + [key.db_value(row_id)]
+    if _has_expression(params):
+        return model.update(dict(pairs)).where(key == row_id).execute()
+    sql = _cached_sql(("update", model, tuple(field for field, _ in pairs)), build)
+    return db.execute_sql(sql, params).rowcount
