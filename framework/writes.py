@@ -18,6 +18,8 @@ import peewee
 from .db import db
 
 _SQL = weakref.WeakKeyDictionary()
+MAX_CACHED_ROWS = 64
+"""An insert of more rows builds its SQL for that call only (the cache stays small)."""
 
 
 def _cached_sql(key, build):
@@ -82,7 +84,9 @@ def insert_rows(model, rows):
     params = [_value(field, row) for row in rows for field in columns]
     if _has_expression(params):
         return model.insert_many(rows).execute()
-    return db.execute_sql(_cached_sql(("insert", model, columns, len(rows)), build), params)
+    sql = (_cached_sql(("insert", model, columns, len(rows)), build)
+           if len(rows) <= MAX_CACHED_ROWS else build(db.obj))
+    return db.execute_sql(sql, params)
 
 
 def create(model, **values):

@@ -125,7 +125,7 @@ class CsvImport:
                         .where(TaskPersonLink.task == task.id)}
             for person_id in assignees:
                 if person_id not in assigned:
-                    task_writes.assign(task, Person.get_by_id(person_id), self.author_id)
+                    task_writes.assign([task], Person.get_by_id(person_id), self.author_id)
             if text is not None or (status_id is not None and status_id != task.task_status_id):
                 status = TaskStatus.get_by_id(status_id or task.task_status_id)
                 try:

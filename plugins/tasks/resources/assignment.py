@@ -1,7 +1,7 @@
 """Assigning tasks (one task to a person, several tasks to a person), clearing assignations
 and setting priorities, with Zou's rule of skipping the tasks the caller may not touch."""
 
-from framework import Forbidden, NotFound, operation, principal_of, validated
+from framework import Forbidden, operation, principal_of, validated
 
 from plugins.entities.models import Project
 from plugins.persons.models import DepartmentLink
@@ -21,13 +21,8 @@ class Assignment(TasksResource):
     def _reachable(self, req, task_ids, action, data):
         """The tasks of ``task_ids`` that exist and the caller may ``action`` (Zou skips the
         others)."""
-        for task_id in task_ids:
-            try:
-                task = loading.get_task(task_id)
-            except NotFound:
-                continue
-            if self.allowed(req, action, Task, task, data):
-                yield task
+        return [task for task in loading.get_tasks(task_ids)
+                if self.allowed(req, action, Task, task, data)]
 
     @staticmethod
     def _assignment(person_id):
@@ -43,15 +38,12 @@ class Assignment(TasksResource):
     def _assign(self, req, tasks, assignment):
         """Assign the reachable tasks; bots only on projects that let them."""
         person = assignment["person"]
-        assigned = []
-        for task in tasks:
-            if person.is_bot and not self._takes_bots(task):
-                continue
-            task_writes.assign(task, person, principal_of(req).id)
-            assigned.append(presenters.task_dict(task))
-        if assigned:
-            task_writes.add_to_team(assigned[0]["project_id"], person.id)
-        return assigned
+        if person.is_bot:
+            tasks = [task for task in tasks if self._takes_bots(task)]
+        task_writes.assign(tasks, person, principal_of(req).id)
+        if tasks:
+            task_writes.add_to_team(tasks[0].project_id, person.id)
+        return presenters.task_dicts_of(tasks)
 
     @operation("Assign a task to a person", body=AssignPersonBody)
     def on_put_task(self, req, resp, task_id):

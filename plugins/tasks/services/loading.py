@@ -84,6 +84,24 @@ def get_task(task_id, lock=False):
     return row
 
 
+def get_tasks(task_ids):
+    """The tasks behind a list of ids, in its order (one query); unknown and malformed ids
+    are left out."""
+    wanted = []
+    for task_id in task_ids:
+        try:
+            wanted.append(path_id(task_id))
+        except NotFound:
+            continue
+    if not wanted:
+        return []
+    found = {row.id: row for row in task_rows(Task.id.in_(list(set(wanted))))}
+    for row in found.values():
+        row.locked = False
+        row.is_concept = row.entity_type_name == CONCEPT
+    return [found[task_id] for task_id in wanted if task_id in found]
+
+
 def get_comment(comment_id, task_id=None):
     """The comment behind a path id, on ``task_id`` when given (404 otherwise)."""
     query = Comment.select().where(Comment.id == path_id(comment_id))

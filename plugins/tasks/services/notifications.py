@@ -40,20 +40,31 @@ def task_audience(task, extra=()):
     return list(dict.fromkeys([*found, *extra]))
 
 
+def _row(task, author_id, kind, person_id, comment_id, reply_id, change, created_at):
+    return {"id": new_id(), "person": person_id, "author": author_id, "type": kind,
+            "comment": comment_id, "task": task.id, "reply_id": reply_id, "change": change,
+            "read": False, "created_at": created_at, "updated_at": created_at}
+
+
+def _write(task_rows):
+    """Insert the notification rows of ``[(task, row)]`` (one query), announce each, and
+    return the rows."""
+    rows = [row for _, row in task_rows]
+    if rows:
+        insert_rows(Notification, rows)
+    for task, row in task_rows:
+        emit("notification:new", {"notification_id": row["id"], "person_id": row["person"]},
+             project_id=task.project_id)
+    return rows
+
+
 def notify(task, author_id, kind, recipients, comment_id=None, reply_id=None, change=False,
            created_at=None):
     """Write one notification of ``kind`` per recipient but the author (one query)."""
     created_at = created_at or utcnow()
-    rows = [{"id": new_id(), "person": person_id, "author": author_id, "type": kind,
-             "comment": comment_id, "task": task.id, "reply_id": reply_id, "change": change,
-             "read": False, "created_at": created_at, "updated_at": created_at}
-            for person_id in dict.fromkeys(recipients) if person_id != author_id]
-    if rows:
-        insert_rows(Notification, rows)
-    for row in rows:
-        emit("notification:new", {"notification_id": row["id"], "person_id": row["person"]},
-             project_id=task.project_id)
-    return rows
+    return _write([(task, _row(task, author_id, kind, person_id, comment_id, reply_id, change,
+                               created_at))
+                   for person_id in dict.fromkeys(recipients) if person_id != author_id])
 
 
 def notify_comment(task, comment, change, mention_ids, department_ids):
@@ -86,7 +97,11 @@ def renotify_mentions(task, comment, mention_ids, department_ids):
            created_at=comment.created_at)
 
 
-def notify_assignment(task, person_id, author_id):
-    """An ``assignation`` notification, unless people assign themselves."""
-    if author_id is not None and author_id != person_id:
-        notify(task, author_id, "assignation", [person_id])
+def notify_assignment(tasks, person_id, author_id):
+    """An ``assignation`` notification per task (one query), unless people assign
+    themselves."""
+    if author_id is None or author_id == person_id:
+        return
+    now = utcnow()
+    _write([(task, _row(task, author_id, "assignation", person_id, None, None, False, now))
+            for task in tasks])

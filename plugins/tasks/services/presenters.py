@@ -66,6 +66,13 @@ def task_dicts(query, relations=False):
     return items
 
 
+def task_dicts_of(tasks):
+    """Loaded task rows serialised with their assignees (one query)."""
+    assignees = assignee_ids([task.id for task in tasks]) if tasks else {}
+    return [before_id(TASK.from_instance(task), {"assignees": assignees.get(task.id, [])})
+            for task in tasks]
+
+
 def task_dict(task, relations=True):
     item = TASK.from_instance(task)
     if relations:

@@ -55,17 +55,24 @@ def add_to_team(project_id, person_id):
     ProjectPersonLink.insert(project=project_id, person=person_id).on_conflict_ignore().execute()
 
 
-def assign(task, person, assigner_id):
-    """Add ``person`` to the task's assignees (Zou also makes the caller the assigner),
-    with ``task:assign``, ``task:update`` and an assignation notification."""
+def assign(tasks, person, assigner_id):
+    """Add ``person`` to the assignees of ``tasks`` (Zou also makes the caller their
+    assigner): three statements whatever the count, with ``task:assign``, ``task:update`` and
+    an assignation notification per task."""
+    tasks = list({task.id: task for task in tasks}.values())
+    if not tasks:
+        return
     now = utcnow()
-    TaskPersonLink.insert(task=task.id, person=person.id).on_conflict_ignore().execute()
-    Task.update(assigner=assigner_id, updated_at=now).where(Task.id == task.id).execute()
-    task.assigner, task.updated_at = assigner_id, now
-    emit("task:assign", {"task_id": task.id, "person_id": person.id},
-         project_id=task.project_id)
-    emit("task:update", {"task_id": task.id}, project_id=task.project_id)
-    notifications.notify_assignment(task, person.id, assigner_id)
+    task_ids = [task.id for task in tasks]
+    (TaskPersonLink.insert_many([{"task": task_id, "person": person.id} for task_id in task_ids])
+     .on_conflict_ignore().execute())
+    Task.update(assigner=assigner_id, updated_at=now).where(Task.id.in_(task_ids)).execute()
+    for task in tasks:
+        task.assigner, task.updated_at = assigner_id, now
+        emit("task:assign", {"task_id": task.id, "person_id": person.id},
+             project_id=task.project_id)
+        emit("task:update", {"task_id": task.id}, project_id=task.project_id)
+    notifications.notify_assignment(tasks, person.id, assigner_id)
 
 
 def clear_assignation(task, person_id=None):
@@ -89,7 +96,7 @@ def announce_assignee_changes(task, before, after, author_id):
     for person_id in [person for person in after if person not in before]:
         emit("task:assign", {"task_id": task.id, "person_id": person_id},
              project_id=task.project_id)
-        notifications.notify_assignment(task, person_id, author_id)
+        notifications.notify_assignment([task], person_id, author_id)
     for person_id in [person for person in before if person not in after]:
         emit("task:unassign", {"task_id": task.id, "person_id": person_id},
              project_id=task.project_id)

@@ -92,6 +92,23 @@ def test_assigning_tasks_to_a_person_skips_what_the_caller_may_not_assign(prod):
                     headers=outsider) == []
 
 
+def test_assigning_many_tasks_costs_what_assigning_two_does(prod, query_counter):
+    tasks = [prod.shot_task(name) for name in ("Animation", "Layout", "Lighting", "FX")]
+    first, second = prod.studio.person("user"), prod.studio.person("user")
+    with query_counter() as two:
+        prod.put(f"/actions/persons/{first.id}/assign",
+                 {"task_ids": [task["id"] for task in tasks[:2]]})
+    with query_counter() as four:
+        assigned = prod.put(f"/actions/persons/{second.id}/assign",
+                            {"task_ids": [task["id"] for task in tasks]})
+    assert four.count == two.count
+    both = sorted([first.id, second.id])
+    assert [sorted(task["assignees"]) for task in assigned] == [both, both, [second.id],
+                                                                [second.id]]
+    notified = prod.get("/data/user/notifications", prod.studio.headers(second))
+    assert sorted(item["task_id"] for item in notified) == sorted(task["id"] for task in tasks)
+
+
 def test_artists_assign_themselves_to_tasks_of_their_department(prod):
     task = prod.shot_task("Animation")
     artist, headers = prod.member("user", departments=["Animation"])
