@@ -87,6 +87,24 @@ def link_fields(relation):
     return source, target
 
 
+def linked_ids_column(relation, owner_key):
+    """A correlated subquery: the ids ``relation`` (a many-to-many field) links to the row
+    whose key is ``owner_key``, as one comma-separated text (``string_agg`` on PostgreSQL,
+    ``group_concat`` on SQLite; NULL for none), so that a row comes with its links in one
+    query. ``split_ids`` reads it back. Build it inside ``Prepared`` (per database)."""
+    source, target = link_fields(relation)
+    if isinstance(db.obj, peewee.PostgresqlDatabase):
+        aggregate = peewee.fn.string_agg(target.cast("text"), ",")
+    else:
+        aggregate = peewee.fn.group_concat(target, ",")
+    return relation.through_model.select(aggregate).where(source == owner_key)
+
+
+def split_ids(text):
+    """The ids of a ``linked_ids_column`` value."""
+    return text.split(",") if text else []
+
+
 class Serializer:
     """``computed``: ``[(key, function(item))]`` for keys derived from the columns (Zou's
     hybrid properties such as ``full_name``), placed after the columns as Zou does."""

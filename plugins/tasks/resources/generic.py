@@ -36,7 +36,7 @@ class TaskApi(ModelApi):
     virtual_filters = {"episode_id": _episode_filter}
 
     def get_instance(self, instance_id, principal):
-        row = loading.task_by_id(parse_instance_id(instance_id))
+        row = loading.task_with_assignees(parse_instance_id(instance_id))
         if row is None:
             raise NotFound()
         return row
@@ -78,6 +78,7 @@ class TaskApi(ModelApi):
         task = super().update(task, data, principal)
         if before is not None:
             after = presenters.assignee_ids([task.id]).get(task.id, [])
+            task.assignee_ids = after
             task_writes.announce_assignee_changes(task, before, after, principal.id)
         return task
 

@@ -7,6 +7,7 @@ import peewee
 
 from framework import BadRequest, NotFound, db
 from framework.prepared import Prepared
+from framework.serialize import linked_ids_column, split_ids
 
 from plugins.entities.models import Entity, EntityType, Project, TaskStatus, TaskType
 
@@ -57,9 +58,22 @@ _TASK_BY_ID = Prepared(lambda task_id: task_rows(Task.id == task_id))
 _LOCKED_TASK_BY_ID = Prepared(lambda task_id: task_rows(Task.id == task_id).for_update(of=Task))
 
 
+_TASK_WITH_ASSIGNEES_BY_ID = Prepared(lambda task_id: task_rows(Task.id == task_id).select_extend(
+    linked_ids_column(Task.assignees, Task.id).alias("assignee_list")))
+"""A task read (``/data/tasks/{id}``) has its assignees joined: one query."""
+
+
 def task_by_id(task_id):
     """The ``task_rows`` row of a canonical task id, or None."""
     return next(_TASK_BY_ID.rows(task_id), None)
+
+
+def task_with_assignees(task_id):
+    """``task_by_id`` whose row also carries ``assignee_ids``."""
+    row = next(_TASK_WITH_ASSIGNEES_BY_ID.rows(task_id), None)
+    if row is not None:
+        row.assignee_ids = split_ids(row.assignee_list)
+    return row
 
 
 def can_lock():

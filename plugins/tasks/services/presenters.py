@@ -74,9 +74,14 @@ def task_dicts_of(tasks):
 
 
 def task_dict(task, relations=True):
+    """A task's dict; its assignees are read unless the row carries ``assignee_ids``
+    (``loading.task_with_assignees``)."""
     item = TASK.from_instance(task)
     if relations:
-        item = before_id(item, {"assignees": TASK.relations_of(task.id)["assignees"]})
+        assignees = getattr(task, "assignee_ids", None)
+        if assignees is None:
+            assignees = TASK.relations_of(task.id)["assignees"]
+        item = before_id(item, {"assignees": assignees})
     return item
 
 
