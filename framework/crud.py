@@ -311,10 +311,14 @@ class ModelApi:
         return [f"{self.event_prefix}:{suffix}" for suffix in ("new", "update", "delete")]
 
 
-def guard_integrity(action):
-    """Run ``action()`` in a savepoint; an integrity or data error becomes Zou's sanitised
-    400 and leaves the request's transaction usable."""
+def guard_integrity(action, savepoint=True):
+    """Run ``action()``; an integrity or data error becomes Zou's sanitised 400. In a
+    savepoint, so that the request's transaction stays usable after the error; a caller
+    that lets the 400 end the request (its transaction then rolls back whole) passes
+    ``savepoint=False`` and saves the savepoint's two round trips."""
     try:
+        if not savepoint:
+            return action()
         with db.atomic():
             return action()
     except (peewee.IntegrityError, peewee.DataError) as error:
@@ -334,7 +338,7 @@ class CollectionResource:
         principal = principal_of(req)
         data = api.load_create(read_json_object(req))
         api.require(principal, "create", data=data)
-        instance = guard_integrity(lambda: api.create(data, principal))
+        instance = guard_integrity(lambda: api.create(data, principal), savepoint=False)
         api.emit("new", instance)
         resp.status = falcon.HTTP_201
         resp.media = api.serialize(instance, True, principal)
@@ -359,7 +363,7 @@ class ItemResource:
         instance = api.get_instance(instance_id, principal)
         data = api.load_update(read_json_object(req))
         api.require(principal, "update", instance, data)
-        instance = guard_integrity(lambda: api.update(instance, data, principal))
+        instance = guard_integrity(lambda: api.update(instance, data, principal), savepoint=False)
         api.emit("update", instance)
         resp.media = api.serialize(instance, api.relations_on_update, principal)
 
@@ -369,5 +373,5 @@ class ItemResource:
         instance = api.get_instance(instance_id, principal)
         api.require(principal, "delete", instance)
         force = parse_bool(req.params.get("force"), False)
-        guard_integrity(lambda: api.remove(instance, principal, force))
+        guard_integrity(lambda: api.remove(instance, principal, force), savepoint=False)
         resp.status = falcon.HTTP_204
