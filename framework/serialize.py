@@ -87,17 +87,23 @@ def link_fields(relation):
     return source, target
 
 
-def linked_ids_column(relation, owner_key):
-    """A correlated subquery: the ids ``relation`` (a many-to-many field) links to the row
-    whose key is ``owner_key``, as one comma-separated text (``string_agg`` on PostgreSQL,
-    ``group_concat`` on SQLite; NULL for none), so that a row comes with its links in one
-    query. ``split_ids`` reads it back. Build it inside ``Prepared`` (per database)."""
-    source, target = link_fields(relation)
+def joined_ids(column, owner_fk, owner_key):
+    """A correlated subquery: the values of ``column`` (ids) in the rows of its table whose
+    ``owner_fk`` is ``owner_key``, as one comma-separated text (``string_agg`` on
+    PostgreSQL, ``group_concat`` on SQLite; NULL for none), so that a row comes with a link
+    list in one query. ``split_ids`` reads it back. Build it inside ``Prepared`` (per
+    database)."""
     if isinstance(db.obj, peewee.PostgresqlDatabase):
-        aggregate = peewee.fn.string_agg(target.cast("text"), ",")
+        aggregate = peewee.fn.string_agg(column.cast("text"), ",")
     else:
-        aggregate = peewee.fn.group_concat(target, ",")
-    return relation.through_model.select(aggregate).where(source == owner_key)
+        aggregate = peewee.fn.group_concat(column, ",")
+    return column.model.select(aggregate).where(owner_fk == owner_key)
+
+
+def linked_ids_column(relation, owner_key):
+    """``joined_ids`` of a many-to-many field: the ids it links to ``owner_key``."""
+    source, target = link_fields(relation)
+    return joined_ids(target, source, owner_key)
 
 
 def split_ids(text):

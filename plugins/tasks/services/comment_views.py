@@ -5,13 +5,14 @@ a fixed number of queries whatever the count."""
 import peewee
 
 from framework.prepared import Prepared
+from framework.serialize import joined_ids, split_ids
 
 from plugins.entities.models import Project, ProjectPersonLink, TaskStatus
 from plugins.persons.models import Person
 
 from ..models import Comment, Task
 from . import files
-from .presenters import COMMENT, comment_links, short_persons
+from .presenters import COMMENT, COMMENT_LINK_TABLES, comment_links, short_persons
 
 Editor = Person.alias("editor")
 COLUMN_COUNT = len(COMMENT.fields)
@@ -26,10 +27,15 @@ def _full_name(first_name, last_name):
     return f"{first_name or ''} {last_name or ''}".strip()
 
 
-def _entry(values):
+def _entry(values, links):
+    """The comment of a conversation row, its author's project role; its link lists go
+    into ``links``."""
     comment = COMMENT.from_values(values[:COLUMN_COUNT])
     (first_name, last_name, has_avatar, role, editor_first, editor_last, editor_avatar,
-     editor_role, status_name, short_name, color, author_role) = values[COLUMN_COUNT:]
+     editor_role, status_name, short_name, color, author_role) = values[
+        COLUMN_COUNT:COLUMN_COUNT + len(EMBEDDED)]
+    for (name, _, _), text in zip(COMMENT_LINK_TABLES, values[COLUMN_COUNT + len(EMBEDDED):]):
+        links[name][comment["id"]] = split_ids(text)
     comment["person"] = {"first_name": first_name, "last_name": last_name,
                          "full_name": _full_name(first_name, last_name),
                          "has_avatar": has_avatar, "role": role, "id": comment["person_id"]}
@@ -43,7 +49,9 @@ def _entry(values):
 
 
 _CONVERSATION = Prepared(lambda task_id, project_id: (
-    Comment.select(*COMMENT.fields, *EMBEDDED)
+    Comment.select(*COMMENT.fields, *EMBEDDED,
+                   *(joined_ids(target, model.comment, Comment.id)
+                     for _, model, target in COMMENT_LINK_TABLES))
     .join(Person, on=(Comment.person == Person.id))
     .switch(Comment).join(TaskStatus, on=(Comment.task_status == TaskStatus.id))
     .switch(Comment).join(Editor, peewee.JOIN.LEFT_OUTER, on=(Comment.editor == Editor.id))
@@ -51,8 +59,8 @@ _CONVERSATION = Prepared(lambda task_id, project_id: (
         (ProjectPersonLink.person == Comment.person)
         & (ProjectPersonLink.project == project_id)))
     .where(Comment.task == task_id).order_by(Comment.created_at.desc()).tuples()))
-"""A task's comments with their author, status and editor: read on every task page, so its
-SQL is built once."""
+"""A task's comments with their author, status, editor and link lists: read on every task
+page, so its SQL is built once."""
 
 
 def task_conversation(task, caller, dopesheet):
@@ -60,11 +68,13 @@ def task_conversation(task, caller, dopesheet):
     clients' comments; clients see clients' and ``for_client`` ones (their own only on a
     project isolating clients; a studio comment with previews shows blank)."""
     is_staff = caller.role in ("admin", "manager", "supervisor")
-    rows = [_entry(values) for values in _CONVERSATION.rows(task.id, task.project_id)]
+    links = {name: {} for name, _, _ in COMMENT_LINK_TABLES}
+    rows = [_entry(values, links)
+            for values in _CONVERSATION.rows(task.id, task.project_id)]
     if not is_staff and caller.role != "client":
         rows = [(comment, role) for comment, role in rows if role != "client"]
     comments = [comment for comment, _ in rows]
-    add_link_lists(comments, dopesheet, as_objects=True)
+    add_link_lists(comments, links, dopesheet)
     embed_reply_authors(comments)
     if caller.role == "client":
         return for_client(task, rows, caller.id)
@@ -88,24 +98,20 @@ def for_client(task, rows, viewer_id):
     return shown
 
 
-def add_link_lists(comments, dopesheet, as_objects):
+def add_link_lists(comments, links, dopesheet):
     """The acknowledgements, previews, mentions, department mentions and attachments of
-    ``comments`` (one query per link table, one hook call for the files)."""
+    ``comments`` (``links``: their link lists by relation; one hook call for the files)."""
     ids = [comment["id"] for comment in comments]
     if not ids:
         return comments
-    links = comment_links(ids)
     stored = files.file_lists(ids, dopesheet)
     for comment in comments:
         found = stored.get(comment["id"], {})
         comment["acknowledgements"] = links["acknowledgements"].get(comment["id"], [])
-        previews = found.get("previews", [])
-        comment["previews"] = previews if as_objects else [p["id"] for p in previews]
+        comment["previews"] = found.get("previews", [])
         comment["mentions"] = links["mentions"].get(comment["id"], [])
         comment["department_mentions"] = links["department_mentions"].get(comment["id"], [])
-        attachments = found.get("attachment_files", [])
-        comment["attachment_files"] = (attachments if as_objects
-                                       else [attachment["id"] for attachment in attachments])
+        comment["attachment_files"] = found.get("attachment_files", [])
     return comments
 
 
