@@ -65,6 +65,10 @@ class SecurityKeys:
         return [AttestedCredentialData(bytes(row.credential_data)) for row in self._rows(person)]
 
     def device_names(self, person):
+        """The names of the person's keys (none without a query while FIDO is off for them:
+        their last key going turns it off)."""
+        if not person.fido_enabled:
+            return []
         return [row.device_name for row in self._rows(person)]
 
     @staticmethod

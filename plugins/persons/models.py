@@ -5,7 +5,7 @@ import peewee
 
 from framework import BaseModel, JSONField, LinkModel, UUIDField, fk
 from framework.prepared import Prepared
-from framework.serialize import Serializer
+from framework.serialize import Serializer, joined_ids, split_ids
 
 ROLES = ("user", "admin", "supervisor", "manager", "client", "vendor")
 CONTRACT_TYPES = ("open-ended", "fixed-term", "short-term", "freelance", "apprentice",
@@ -163,10 +163,25 @@ def _serializer(model, **options):
 
 
 def person_dict(person):
-    """Zou's ``serialize_safe`` of a person plus its department ids (login, authenticated)."""
+    """Zou's ``serialize_safe`` of a person plus its department ids (login, authenticated);
+    a row of ``person_with_departments`` brings them along."""
     item = _serializer(Person, computed=PERSON_COMPUTED).from_instance(person)
-    item["departments"] = department_ids(person.id)
+    known = getattr(person, "department_ids", None)
+    item["departments"] = known if known is not None else department_ids(person.id)
     return item
+
+
+def person_with_departments(person_id):
+    """A person's row carrying ``department_ids``, read in one query (None when unknown)."""
+    row = next(_PERSON_WITH_DEPARTMENTS.rows(person_id), None)
+    if row is not None:
+        row.department_ids = split_ids(row.department_list)
+    return row
+
+
+_PERSON_WITH_DEPARTMENTS = Prepared(lambda person_id: Person.select(
+    Person, joined_ids(DepartmentLink.department, DepartmentLink.person, Person.id)
+    .alias("department_list")).where(Person.id == person_id))
 
 
 def department_ids(person_id):

@@ -2,7 +2,8 @@
 
 from framework import BadRequest, Unauthorized, operation, principal_of, read_json, validated
 from framework.errors import handle_api_error
-from plugins.persons.models import Organisation, organisation_dict, person_dict
+from plugins.persons.models import (Organisation, organisation_dict, person_dict,
+                                    person_with_departments)
 
 from .. import cookies, service
 from ..login import log_in
@@ -62,8 +63,9 @@ class AuthenticatedResource:
                "and security key names) and the organisation")
     def on_get(self, req, resp):
         principal = principal_of(req)
-        user = person_dict(principal.user)
-        user["fido_devices"] = self.auth.security_keys.device_names(principal.user)
+        person = person_with_departments(principal.id)
+        user = person_dict(person)
+        user["fido_devices"] = self.auth.security_keys.device_names(person)
         resp.media = {"authenticated": True, "user": user,
                       "organisation": organisation_dict(Organisation.current(),
                                                         principal.is_admin)}

@@ -6,6 +6,7 @@ import time
 import pytest
 
 from plugins.auth import service
+from plugins.persons.models import Department, DepartmentLink
 from tests.conftest import PASSWORD
 from tests.plugins.auth.helpers import (BROWSER, SCRIPT, auth_settings, bearer, cookie_attributes,
                                         forge, set_cookie_lines, unverified)
@@ -92,6 +93,18 @@ def test_authenticated_answers_zou_shape(studio, artist):
     assert result.json["user"]["fido_devices"] == []
     assert result.json["user"]["departments"] == []
     assert "chat_token_slack" not in result.json["organisation"]
+
+
+def test_authenticated_reads_the_user_and_departments_in_one_query(app, studio, artist,
+                                                                  query_counter):
+    with app.dopesheet.activated():
+        layout = Department.create(name="Layout", color="#000000")
+        DepartmentLink.create(person=artist.id, department=layout.id)
+    token = studio.login(artist.email)["access_token"]
+    with query_counter() as reading:
+        result = get(studio.client, "/auth/authenticated", token)
+    assert result.json["user"]["departments"] == [layout.id]
+    assert reading.count == 3, "the caller, the user with their departments, the organisation"
 
 
 def test_refresh_without_a_token_answers_zou_401(studio):
