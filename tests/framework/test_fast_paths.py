@@ -63,3 +63,16 @@ def test_list_serialisation_matches_one_row_serialisation(app):
         assert serializer.items(query) == one_by_one
         assert sorted(serializer.all_items(), key=lambda item: item["name"]) == one_by_one
         assert one_by_one[0]["released_at"] == "2024-01-02T03:04:05"
+
+
+@pytest.mark.parametrize("generic_plans, mode", [(True, "force_generic_plan"),
+                                                  (False, "auto")])
+def test_postgresql_plans_repeated_statements_once_unless_told_not_to(
+        make_app, database_kind, generic_plans, mode):
+    if database_kind != "postgresql":
+        pytest.skip("a PostgreSQL setting")
+    app = make_app({"database": {"generic_plans": generic_plans}})
+    with app.dopesheet.activated():
+        database = app.dopesheet.database
+        assert database.execute_sql("SHOW plan_cache_mode").fetchone() == (mode,)
+        assert database.execute_sql("SHOW search_path").fetchone()[0].startswith("dopesheet")
