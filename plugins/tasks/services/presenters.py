@@ -56,21 +56,21 @@ def assignee_ids(task_ids):
     return TASK.relation_ids(task_ids)["assignees"]
 
 
+def _with_assignees(items):
+    """Task dicts with their ``assignees`` placed before ``id`` (one query)."""
+    assignees = assignee_ids([item["id"] for item in items]) if items else {}
+    return [before_id(item, {"assignees": assignees.get(item["id"], [])}) for item in items]
+
+
 def task_dicts(query, relations=False):
     """The tasks of ``query`` serialised, with their assignees when ``relations``."""
     items = TASK.items(query)
-    if relations and items:
-        assignees = assignee_ids([item["id"] for item in items])
-        items = [before_id(item, {"assignees": assignees.get(item["id"], [])})
-                 for item in items]
-    return items
+    return _with_assignees(items) if relations else items
 
 
 def task_dicts_of(tasks):
     """Loaded task rows serialised with their assignees (one query)."""
-    assignees = assignee_ids([task.id for task in tasks]) if tasks else {}
-    return [before_id(TASK.from_instance(task), {"assignees": assignees.get(task.id, [])})
-            for task in tasks]
+    return _with_assignees([TASK.from_instance(task) for task in tasks])
 
 
 def task_dict(task, relations=True):
