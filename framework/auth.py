@@ -18,13 +18,16 @@ MISSING_CREDENTIALS = "Authentication required."
 class Principal:
     """The authenticated caller: ``id`` (string), ``role``, the credential's ``claims``, and
     ``user``, the plugin's user object, loaded by ``load_user()`` only when a route asks for
-    it (most routes need the id and role alone)."""
+    it (most routes need the id and role alone). ``memo`` keeps what plugins derive from the
+    caller for the rest of the request (a principal lives for one request), such as their
+    role in a project, so that a route over many rows reads it once."""
 
     id: str
     role: str = "user"
     identity_type: str = "person"
     claims: dict = field(default_factory=dict)
     load_user: Callable[[], object] = field(default=None, repr=False, compare=False)
+    memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
     _user: object = field(default=None, init=False, repr=False, compare=False)
 
     @property

@@ -7,7 +7,7 @@ comment, ``data["task_status"]`` the status it sets), ``assign`` (``data["person
 ``data["person_departments"]``), ``unassign`` (``data["person_id"]``) and ``act`` (Zou's
 task-action); on ``Comment`` ``reply``. Rows come from ``services.loading``: a task carries
 its type's department and its entity's creator, a comment its task (``comment.task_row``).
-The caller's role in a project is read once per row and principal.
+The caller's role in a project is read once per request.
 """
 
 from plugins.entities.models import Project, ProjectPersonLink, TaskStatus
@@ -18,13 +18,12 @@ from . import access
 
 
 def caller_for(principal, row):
-    """The caller's ``Caller`` in the row's project, computed once per row."""
-    cached = getattr(row, "_callers", None)
-    if cached is None:
-        cached = row._callers = {}
-    if principal.id not in cached:
-        cached[principal.id] = access.caller_in(principal, row.project_id)
-    return cached[principal.id]
+    """The caller's ``Caller`` in the row's project, computed once per request and project
+    (kept in ``principal.memo``): a route over many tasks reads the role once."""
+    callers = principal.memo.setdefault("tasks.callers", {})
+    if row.project_id not in callers:
+        callers[row.project_id] = access.caller_in(principal, row.project_id)
+    return callers[row.project_id]
 
 
 def vote(principal, action, resource):

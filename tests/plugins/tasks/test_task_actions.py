@@ -109,6 +109,20 @@ def test_assigning_many_tasks_costs_what_assigning_two_does(prod, query_counter)
     assert sorted(item["task_id"] for item in notified) == sorted(task["id"] for task in tasks)
 
 
+def test_a_manager_assigning_many_tasks_reads_their_role_once(prod, query_counter):
+    tasks = [prod.shot_task(name) for name in ("Animation", "Layout", "Lighting", "FX")]
+    _, manager = prod.member("manager")
+    first, second = prod.studio.person("user"), prod.studio.person("user")
+    with query_counter() as two:
+        prod.put(f"/actions/persons/{first.id}/assign",
+                 {"task_ids": [task["id"] for task in tasks[:2]]}, headers=manager)
+    with query_counter() as four:
+        assigned = prod.put(f"/actions/persons/{second.id}/assign",
+                            {"task_ids": [task["id"] for task in tasks]}, headers=manager)
+    assert four.count == two.count
+    assert [task["id"] for task in assigned] == [task["id"] for task in tasks]
+
+
 def test_artists_assign_themselves_to_tasks_of_their_department(prod):
     task = prod.shot_task("Animation")
     artist, headers = prod.member("user", departments=["Animation"])
