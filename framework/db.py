@@ -158,13 +158,80 @@ def _libpq_options(url, generic_plans):
     return " ".join(part for part in (given, GENERIC_PLANS if generic_plans else "") if part)
 
 
+_BEGIN = ("BEGIN", None)
+
+
 class PostgresPool(PooledPostgresqlDatabase):
     """psycopg 3 connections kept between requests, without peewee's ``SELECT 1`` on every
     check-out (a round trip per request). A connection a server restart broke fails its
-    request with a 503 and is dropped when it comes back, so the app recovers by itself."""
+    request with a 503 and is dropped when it comes back, so the app recovers by itself.
+
+    A transaction's ``BEGIN`` and the writes given to ``defer`` wait for the next statement
+    and go to PostgreSQL with it in one round trip (psycopg's pipeline mode); the last ones
+    go with the ``COMMIT``. A transaction that ran no statement sends nothing at all.
+    """
 
     def _is_closed(self, conn):
         return conn.closed or self._adapter.txn_status(conn) == self._adapter.txn_unknown
+
+    def _take_pending(self):
+        pending = getattr(self._state, "pending", None)
+        self._state.pending = None
+        return pending
+
+    def defer(self, sql, params):
+        """Run a write whose result nobody reads with the transaction's next statement (at
+        once outside a transaction). An error it raises surfaces with that statement."""
+        pending = getattr(self._state, "pending", None)
+        if pending is None and not self.in_transaction():
+            self.execute_sql(sql, params)
+        elif pending is None:
+            self._state.pending = [(sql, params)]
+        else:
+            pending.append((sql, params))
+
+    def _send(self, pending, sql=None, params=None):
+        """The pending statements, then ``sql``, in one round trip; ``sql``'s cursor."""
+        cursor = None
+        with peewee.__exception_wrapper__:
+            with self.connection().pipeline():
+                for queued, queued_params in pending:
+                    self.cursor().execute(queued, queued_params)
+                if sql is not None:
+                    cursor = self.cursor()
+                    cursor.execute(sql, params or ())
+        return cursor
+
+    def _execute_cursor(self, sql, params, **cursor_options):
+        pending = self._take_pending()
+        if not pending:
+            return super()._execute_cursor(sql, params, **cursor_options)
+        if cursor_options:
+            self._send(pending)
+            return super()._execute_cursor(sql, params, **cursor_options)
+        self._log_query(sql, params)
+        return self._send(pending, sql, params)
+
+    def begin(self, isolation_level=None):
+        if isolation_level or self._isolation_level:
+            return super().begin(isolation_level)
+        self._state.pending = [_BEGIN]
+
+    def commit(self):
+        pending = self._take_pending()
+        if pending is None:
+            return super().commit()
+        if pending != [_BEGIN]:
+            self._send(pending, "COMMIT")
+
+    def rollback(self):
+        pending = self._take_pending()
+        if pending is None or pending[0] != _BEGIN:
+            return super().rollback()
+
+    def close(self):
+        self._state.pending = None
+        return super().close()
 
 
 def open_database(settings):

@@ -190,10 +190,20 @@ def count_queries():
         return original(sql, params, *args, **kwargs)
 
     database.execute_sql = counting
+    deferring = getattr(database, "defer", None)
+    if deferring is not None:
+        def counting_deferred(sql, params):
+            if database.in_transaction():  # otherwise it runs through execute_sql
+                log.statements.append(sql)
+            return deferring(sql, params)
+
+        database.defer = counting_deferred
     try:
         yield log
     finally:
         del database.execute_sql
+        if deferring is not None:
+            del database.defer
 
 
 @pytest.fixture

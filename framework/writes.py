@@ -9,6 +9,10 @@ converted by each field's ``db_value``) without a ``RETURNING`` clause;
 ``create(Model, **values)`` is ``Model.create(**values)``; ``update_row(Model, row_id,
 changes)`` is ``Model.update(changes).where(Model.id == row_id).execute()``. A value a field
 converts to an SQL expression (JSON on SQLite: ``json(?)``) is left to peewee.
+
+``deferred=True`` sends the write with the transaction's next statement (PostgreSQL, see
+``framework.db.PostgresPool.defer``): for the rows a request writes and never reads back,
+whose failure (a bug, not a caller's mistake) may surface one statement later.
 """
 
 import weakref
@@ -71,7 +75,14 @@ def _value(field, row):
     return _converted(field, value)
 
 
-def insert_rows(model, rows):
+def _execute(sql, params, deferred):
+    database = db.obj
+    if deferred and hasattr(database, "defer"):
+        return database.defer(sql, params)
+    return database.execute_sql(sql, params)
+
+
+def insert_rows(model, rows, deferred=False):
     """Insert ``rows`` (a non-empty list of dicts)."""
     columns = _columns(model, rows[0])
 
@@ -83,23 +94,24 @@ def insert_rows(model, rows):
 
     params = [_value(field, row) for row in rows for field in columns]
     if _has_expression(params):
-        return model.insert_many(rows).execute()
+        model.insert_many(rows).execute()
+        return
     sql = (_cached_sql(("insert", model, columns, len(rows)), build)
            if len(rows) <= MAX_CACHED_ROWS else build(db.obj))
-    return db.execute_sql(sql, params)
+    _execute(sql, params, deferred)
 
 
-def create(model, **values):
+def create(model, deferred=False, **values):
     """A new row, as ``Model.create`` makes it (the instance is returned)."""
     instance = model(**values)
-    insert_rows(model, [instance.__data__])
+    insert_rows(model, [instance.__data__], deferred)
     instance._dirty.clear()
     return instance
 
 
-def update_row(model, row_id, changes):
+def update_row(model, row_id, changes, deferred=False):
     """Update columns of one row by primary key; ``changes`` maps fields (or field names)
-    to values. Returns the number of rows changed."""
+    to values. Returns the number of rows changed (None when ``deferred``)."""
     fields = model._meta.fields
     pairs = sorted(((fields[key] if isinstance(key, str) else key, value)
                     for key, value in changes.items()),
@@ -117,4 +129,5 @@ def update_row(model, row_id, changes):
     if _has_expression(params):
         return model.update(dict(pairs)).where(key == row_id).execute()
     sql = _cached_sql(("update", model, tuple(field for field, _ in pairs)), build)
-    return db.execute_sql(sql, params).rowcount
+    cursor = _execute(sql, params, deferred)
+    return None if cursor is None else cursor.rowcount

@@ -99,9 +99,9 @@ def post(task, status, author_id, draft, dopesheet, with_hashtags=True):
     created_at = parse_created_at(draft.created_at) or now
     person_ids = mentions.mentioned_persons(task.project_id, draft.text)
     department_ids = mentions.mentioned_departments(draft.text)
-    comment = create(Comment, task=task.id, object_type="Task", task_status=status.id,
-                     person=author_id, text=draft.text, checklist=draft.checklist,
-                     links=draft.links, for_client=draft.for_client,
+    comment = create(Comment, deferred=True, task=task.id, object_type="Task",
+                     task_status=status.id, person=author_id, text=draft.text,
+                     checklist=draft.checklist, links=draft.links, for_client=draft.for_client,
                      created_at=created_at, updated_at=now)
     write_mentions(comment, person_ids, department_ids, fresh=True)
     comment.mention_ids, comment.department_mention_ids = person_ids, department_ids
@@ -155,6 +155,8 @@ _AUTOMATIONS = Prepared(lambda project_id, task_type_id, task_status_id: (
 
 def run_automations(task, author_id, dopesheet):
     """The project's status automations triggered by the task's type and new status."""
+    if not getattr(task, "project_has_automations", True):
+        return
     for automation in _AUTOMATIONS.rows(task.project_id, task.task_type_id,
                                         task.task_status_id):
         if applies_to(automation, task):

@@ -9,7 +9,8 @@ from framework import BadRequest, NotFound, db
 from framework.prepared import Prepared
 from framework.serialize import linked_ids_column, split_ids
 
-from plugins.entities.models import Entity, EntityType, Project, TaskStatus, TaskType
+from plugins.entities.models import (Entity, EntityType, Project, ProjectStatusAutomationLink,
+                                     TaskStatus, TaskType)
 
 from ..models import Comment, Task
 
@@ -55,7 +56,17 @@ def task_rows(*where):
 
 _TASK_BY_ID = Prepared(lambda task_id: task_rows(Task.id == task_id))
 """Most task routes load their task by id first: its SQL is built once, not per request."""
-_LOCKED_TASK_BY_ID = Prepared(lambda task_id: task_rows(Task.id == task_id).for_update(of=Task))
+def _task_to_comment(task_id):
+    """The task with ``project_has_automations``: most projects have no status automation,
+    and a comment on their tasks skips looking for one."""
+    automated = ProjectStatusAutomationLink.select(peewee.SQL("1")).where(
+        ProjectStatusAutomationLink.project == Task.project)
+    return task_rows(Task.id == task_id).select_extend(
+        peewee.fn.EXISTS(automated).alias("project_has_automations"))
+
+
+_TASK_TO_COMMENT = Prepared(_task_to_comment)
+_LOCKED_TASK_TO_COMMENT = Prepared(lambda task_id: _task_to_comment(task_id).for_update(of=Task))
 
 
 _TASK_WITH_ASSIGNEES_BY_ID = Prepared(lambda task_id: task_rows(Task.id == task_id).select_extend(
@@ -83,12 +94,15 @@ def can_lock():
 
 
 def get_task(task_id, lock=False):
-    """The task behind a path id (404 when unknown or malformed); with ``lock``, its row is
-    held until the transaction ends (``row.locked``), so that parallel comments on one task
-    queue instead of each counting from the same status."""
+    """The task behind a path id (404 when unknown or malformed). ``lock`` is for a comment:
+    the row is held until the transaction ends (``row.locked``), so that parallel comments
+    on one task queue instead of each counting from the same status, and it carries
+    ``project_has_automations``."""
     task_id = path_id(task_id)
     if lock and can_lock():
-        row = next(_LOCKED_TASK_BY_ID.rows(task_id), None)
+        row = next(_LOCKED_TASK_TO_COMMENT.rows(task_id), None)
+    elif lock:
+        row = next(_TASK_TO_COMMENT.rows(task_id), None)
     else:
         row = task_by_id(task_id)
     if row is None:

@@ -7,8 +7,8 @@ from ..models import News
 
 
 def publish(task, comment, change):
-    news = create(News, change=change, author=comment.person_id, comment=comment.id,
-                  task=task.id, preview_file_id=comment.preview_file_id,
+    news = create(News, deferred=True, change=change, author=comment.person_id,
+                  comment=comment.id, task=task.id, preview_file_id=comment.preview_file_id,
                   created_at=comment.created_at, updated_at=comment.created_at)
     emit("news:new", {"news_id": news.id, "task_status_id": comment.task_status_id,
                       "task_type_id": task.task_type_id}, project_id=task.project_id)

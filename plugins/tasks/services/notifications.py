@@ -51,7 +51,7 @@ def _write(task_rows):
     return the rows."""
     rows = [row for _, row in task_rows]
     if rows:
-        insert_rows(Notification, rows)
+        insert_rows(Notification, rows, deferred=True)
     for task, row in task_rows:
         emit("notification:new", {"notification_id": row["id"], "person_id": row["person"]},
              project_id=task.project_id)

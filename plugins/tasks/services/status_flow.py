@@ -43,7 +43,7 @@ def write_task(task, changes):
     """Update task columns (Python names) in place and in the database, emit
     ``task:update``."""
     changes = {**changes, "updated_at": utcnow()}
-    update_row(Task, task.id, changes)
+    update_row(Task, task.id, changes, deferred=True)
     for name, value in changes.items():
         setattr(task, name, value)
     emit("task:update", {"task_id": task.id}, project_id=task.project_id)

@@ -302,6 +302,8 @@ def test_commenting_is_a_handful_of_queries(prod, query_counter):
     with query_counter() as posting:
         prod.comment(task, "wip", "first", headers=headers)
     assert posting.count <= 16
+    assert not any('FROM "status_automation"' in sql for sql in posting.statements), (
+        "a project without status automations is not searched for one")
     for number in range(5):
         prod.comment(task, "wip", f"more {number}")
     with query_counter() as reading:
