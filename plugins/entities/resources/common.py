@@ -13,11 +13,12 @@ from ..services.kinds import get_entity, path_id
 
 def guarded(responder):
     """A writing responder whose database integrity errors (an id pointing nowhere, a
-    duplicate) answer 400 with Zou's sanitised message, as the generic routes do."""
+    duplicate) answer 400 with Zou's sanitised message, as the generic routes do. The 400
+    ends the request and rolls its transaction back: no savepoint is needed."""
 
     @functools.wraps(responder)
     def guard(self, req, resp, **params):
-        return guard_integrity(lambda: responder(self, req, resp, **params))
+        return guard_integrity(lambda: responder(self, req, resp, **params), savepoint=False)
 
     return guard
 

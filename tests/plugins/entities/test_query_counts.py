@@ -101,3 +101,14 @@ def test_with_tasks_routes_do_not_grow_with_rows(production, query_counter, worl
     few = _count(production, query_counter, path)
     grow(15)
     assert _count(production, query_counter, path) == few
+
+
+def test_creating_entities_needs_no_savepoint(production, query_counter):
+    """A refused write ends its request with a 400 and a rollback: the guarded routes save
+    the savepoint's round trips."""
+    project = production.project()
+    sequence = production.sequence(project)
+    with query_counter() as log:
+        production.asset(project, name="Lamp")
+        production.shot(project, sequence, name="SH020", nb_frames=30)
+    assert log.count and not any("SAVEPOINT" in sql for sql in log.statements)
