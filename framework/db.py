@@ -185,10 +185,12 @@ class PostgresPool(PooledPostgresqlDatabase):
         pending = getattr(self._state, "pending", None)
         if pending is None and not self.in_transaction():
             self.execute_sql(sql, params)
-        elif pending is None:
-            self._state.pending = [(sql, params)]
         else:
-            pending.append((sql, params))
+            self._log_query(sql, params)
+            if pending is None:
+                self._state.pending = [(sql, params)]
+            else:
+                pending.append((sql, params))
 
     def _send(self, pending, sql=None, params=None):
         """The pending statements, then ``sql``, in one round trip; ``sql``'s cursor."""

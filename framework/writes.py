@@ -41,12 +41,20 @@ def _name(database, identifier):
     return database.quote[0] + identifier + database.quote[1]
 
 
-def _columns(model, row):
-    """The fields an insert of ``row`` writes, in declaration order (peewee's)."""
-    lookup = model._meta.combined
-    given = {lookup[key] for key in row}
-    return tuple(field for field in model._meta.sorted_fields
-                 if field in given or field in model._meta.defaults)
+_PLANS = {}
+
+
+def _plan(model, keys):
+    """The fields an insert of rows keyed by ``keys`` writes, in declaration order
+    (peewee's), each with the key its value is given under (None: its default)."""
+    plan = _PLANS.get((model, keys))
+    if plan is None:
+        lookup = model._meta.combined
+        given = {lookup[key]: key for key in keys}
+        plan = _PLANS[(model, keys)] = tuple(
+            (field, given.get(field)) for field in model._meta.sorted_fields
+            if field in given or field in model._meta.defaults)
+    return plan
 
 
 def _converted(field, value):
@@ -84,7 +92,8 @@ def _execute(sql, params, deferred):
 
 def insert_rows(model, rows, deferred=False):
     """Insert ``rows`` (a non-empty list of dicts)."""
-    columns = _columns(model, rows[0])
+    plan = _plan(model, tuple(rows[0]))
+    columns = tuple(field for field, _ in plan)
 
     def build(database):
         names = ", ".join(_name(database, field.column_name) for field in columns)
@@ -92,7 +101,8 @@ def insert_rows(model, rows, deferred=False):
         return (f"INSERT INTO {_name(database, model._meta.table_name)} ({names}) VALUES "
                 + ", ".join([row] * len(rows)))
 
-    params = [_value(field, row) for row in rows for field in columns]
+    params = [_converted(field, row[key]) if key in row else _value(field, row)
+              for row in rows for field, key in plan]
     if _has_expression(params):
         model.insert_many(rows).execute()
         return
