@@ -309,6 +309,7 @@ def _build(overrides, plugins, environ):
             raise ConfigError(f"the database schema is not up to date ({pending[0]}); run "
                               "`dopesheet init-db`")
     dopesheet.events = EventBus(_collect_events(dopesheet),
+                                dopesheet.hooks.event_handlers("record_events"),
                                 dopesheet.hooks.event_handlers("handle_events"),
                                 dopesheet.hooks.event_handlers("handle_event"), dopesheet)
     dopesheet.schemas = dopesheet.hooks.register_schemas(dopesheet)

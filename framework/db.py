@@ -36,6 +36,7 @@ db = peewee.DatabaseProxy()
 SAFE_METHODS = frozenset(("GET", "HEAD", "OPTIONS"))
 CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _rollback_callbacks = ContextVar("rollback_callbacks", default=None)
+_commit_callbacks = ContextVar("commit_callbacks", default=None)
 
 
 @core_section("database")
@@ -290,6 +291,17 @@ def after_rollback(fn):
         callbacks.append(fn)
 
 
+def before_commit(fn):
+    """Call ``fn`` in the request's transaction just before it commits, to write what must
+    commit or roll back with the request's data; an exception rolls the request back (503).
+    Returns False, and never calls ``fn``, outside a request's transaction."""
+    callbacks = _commit_callbacks.get()
+    if callbacks is None:
+        return False
+    callbacks.append(fn)
+    return True
+
+
 class DatabaseMiddleware:
     """A connection per request, closed in every case; one transaction per writing request."""
 
@@ -301,6 +313,7 @@ class DatabaseMiddleware:
                 req.context.transaction = write_transaction()
                 req.context.transaction.__enter__()
                 req.context.rollback_callbacks = _rollback_callbacks.set([])
+                req.context.commit_callbacks = _commit_callbacks.set([])
         except peewee.OperationalError as error:
             log.error("cannot open a database connection: %s", error)
             self._close()
@@ -329,6 +342,14 @@ class DatabaseMiddleware:
     def _commit(cls, req, resp, transaction):
         """True when the transaction committed."""
         try:
+            for callback in _commit_callbacks.get() or ():
+                callback()
+        except Exception:
+            log.exception("writing before the commit failed")
+            transaction.__exit__(RuntimeError, RuntimeError("before commit"), None)
+            cls._unavailable(resp)
+            return False
+        try:
             transaction.__exit__(None, None, None)
         except peewee.PeeweeException as error:
             log.error("commit failed: %s", error)
@@ -340,6 +361,9 @@ class DatabaseMiddleware:
 
     @staticmethod
     def _settle(req, committed):
+        commit_token = getattr(req.context, "commit_callbacks", None)
+        if commit_token is not None:
+            _commit_callbacks.reset(commit_token)
         token = getattr(req.context, "rollback_callbacks", None)
         if token is None:
             return

@@ -1,10 +1,12 @@
-"""Events: ``emit()`` during a request, delivered to ``handle_events``/``handle_event``
-after the commit.
+"""Events: ``emit()`` during a request, written by ``record_events`` with the request's
+data and delivered to ``handle_events``/``handle_event`` after the commit.
 
-The events of a transaction are queued on peewee's commit callbacks: delivered together when
-it commits, dropped when it rolls back. Outside a transaction (a read request, a CLI
-command) an event is delivered at once. Each plugin's handler runs on its own, so a failing
-handler is logged and neither fails the request nor starves the others.
+The events of a transaction are queued on it: in a request, ``record_events`` gets them just
+before the commit, inside the transaction; they are delivered together when it commits and
+dropped when it rolls back. Outside a request's transaction (a CLI command) they are recorded
+after the commit; outside any transaction (a read request) an event is recorded and
+delivered at once. Each plugin's handler runs on its own, so a failing handler is logged and
+neither fails the request nor starves the others.
 """
 
 import logging
@@ -12,7 +14,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .db import db, utcnow
+from .db import before_commit, db, utcnow
 
 log = logging.getLogger("dopesheet.events")
 
@@ -35,11 +37,12 @@ class Event:
 
 class EventBus:
     """Events of one transaction are delivered together once it commits: each plugin's
-    ``handle_events`` gets the whole batch (one insert for an event log), then its
-    ``handle_event`` gets them one by one."""
+    ``handle_events`` gets the whole batch, then its ``handle_event`` gets them one by one.
+    ``record_events`` gets the batch before, inside the transaction when it is a request's."""
 
-    def __init__(self, names, batch_handlers, handlers, dopesheet):
+    def __init__(self, names, recorders, batch_handlers, handlers, dopesheet):
         self.names = frozenset(names)
+        self._recorders = recorders
         self._batch_handlers = batch_handlers
         self._handlers = handlers
         self._dopesheet = dopesheet
@@ -54,14 +57,25 @@ class EventBus:
                       user_id=principal.id if principal is not None else None)
         transaction = db.top_transaction()
         if transaction is None:
+            self.record([event], logged=True)
             self.dispatch([event])
             return event
         batch = getattr(transaction, "dopesheet_events", None)
         if batch is None:
             batch = transaction.dopesheet_events = []
+            if not before_commit(lambda: self.record(batch)):
+                db.after_commit(lambda: self.record(batch, logged=True))
             db.after_commit(lambda: self.dispatch(batch))
         batch.append(event)
         return event
+
+    def record(self, events, logged=False):
+        """``record_events`` of every plugin; ``logged``: an error is logged, not raised."""
+        for plugin, call in self._recorders:
+            if logged:
+                self._deliver(plugin, events[0].name, call, events=events)
+            else:
+                call(dopesheet=self._dopesheet, events=events)
 
     def dispatch(self, events):
         for plugin, call in self._batch_handlers:

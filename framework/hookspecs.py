@@ -140,6 +140,15 @@ def permission_filter(principal, action, model, dopesheet):
 
 
 @hookspec
+def record_events(events, dopesheet):
+    """Write the events of a transaction (a list, in emission order) with its data: in a
+    request, inside its transaction just before the commit, so that they commit or roll back
+    with it (deferred writes of ``framework.writes`` go with the ``COMMIT``), and an
+    exception rolls the request back with a 503. Outside a request, after the commit, and
+    an exception is logged."""
+
+
+@hookspec
 def handle_events(events, dopesheet):
     """Receive every ``framework.Event`` of a committed transaction at once (a list, in
     emission order), before ``handle_event`` gets them one by one: the place for work that

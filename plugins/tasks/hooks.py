@@ -46,7 +46,7 @@ def permission_filter(principal, model):
 
 
 @hookimpl
-def handle_events(events):
+def record_events(events):
     event_log.record(events)
 
 

@@ -8,6 +8,7 @@ from framework import (BaseModel, JSONField, ModelApi, Route, UUIDField, db, emi
 
 RECEIVED = []
 BATCHES = []
+RECORDED = []
 
 
 class Shelf(BaseModel):
@@ -84,6 +85,11 @@ def register_routes(dopesheet):
     return (ItemApi(dopesheet).routes() + ModelApi(dopesheet, Shelf, "shelves").routes()
             + ModelApi(dopesheet, Tag, "tags").routes()
             + [Route("/data/failing", Failing()), Route("/data/two-tags", TwoTags())])
+
+
+@hookimpl
+def record_events(events):
+    RECORDED.append(([event.name for event in events], db.in_transaction(), list(RECEIVED)))
 
 
 @hookimpl

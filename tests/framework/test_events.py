@@ -1,11 +1,14 @@
-"""Events reach ``handle_event`` after the commit, never after a rollback, and one failing
-handler neither fails the request nor starves the others."""
+"""Events are recorded (``record_events``) inside their request's transaction, reach
+``handle_event`` after the commit, never after a rollback, and one failing handler neither
+fails the request nor starves the others."""
 
 import logging
 
 import pytest
 
+from framework import db
 from framework.events import UnknownEvent
+from tests.conftest import Studio
 from tests.fixture_plugins import catalog
 from tests.framework.plugin_factory import plugin_module
 
@@ -13,6 +16,11 @@ BROKEN_HANDLER = """
 @hookimpl
 def handle_event(event):
     raise ValueError("handler bug")
+"""
+BROKEN_RECORDER = """
+@hookimpl
+def record_events(events):
+    raise ValueError("recorder bug")
 """
 
 
@@ -65,3 +73,43 @@ def test_events_of_one_transaction_arrive_as_one_batch(studio, admin_headers):
     studio.client.simulate_post("/data/tags", json={"name": "t"}, headers=admin_headers)
     assert catalog.BATCHES == [["tag:new", "tag:new"], ["tag:new"]]
     assert [event.name for event in catalog.RECEIVED] == ["tag:new"] * 3
+
+
+def test_events_are_recorded_in_their_transaction_before_delivery(studio, admin_headers):
+    catalog.RECORDED.clear()
+    catalog.RECEIVED.clear()
+    studio.client.simulate_post("/data/two-tags", json={}, headers=admin_headers)
+    assert catalog.RECORDED == [(["tag:new", "tag:new"], True, [])]
+    assert [event.name for event in catalog.RECEIVED] == ["tag:new"] * 2
+
+
+def test_a_rolled_back_request_records_no_event(studio, admin_headers):
+    catalog.RECORDED.clear()
+    studio.client.simulate_post("/data/failing", json={}, headers=admin_headers)
+    assert catalog.RECORDED == []
+
+
+def test_outside_a_request_events_are_recorded_after_the_commit(app):
+    catalog.RECORDED.clear()
+    catalog.RECEIVED.clear()
+    with app.dopesheet.activated():
+        with db.atomic():
+            app.dopesheet.emit("tag:update", {"tag_id": "x"})
+        assert catalog.RECORDED == [(["tag:update"], False, [])]
+        app.dopesheet.emit("tag:update", {"tag_id": "y"})
+    assert [names for names, *_ in catalog.RECORDED] == [["tag:update"]] * 2
+    assert len(catalog.RECEIVED) == 2
+
+
+def test_a_failing_recorder_rolls_the_request_back(make_app, caplog):
+    broken = plugin_module("broken_recorder", BROKEN_RECORDER)
+    studio = Studio(make_app(plugins=[("catalog", catalog), ("broken_recorder", broken)]))
+    headers = studio.headers(studio.person("admin"))
+    catalog.RECEIVED.clear()
+    with caplog.at_level(logging.ERROR, logger="dopesheet.db"):
+        result = studio.client.simulate_post("/data/tags", json={"name": "lost"},
+                                             headers=headers)
+    assert result.status_code == 503 and "recorder bug" in caplog.text
+    assert catalog.RECEIVED == []
+    with studio.app.dopesheet.activated():
+        assert catalog.Tag.select().count() == 0

@@ -1,6 +1,6 @@
 """The event log (``api_event``) that ``gazu.sync`` and Kitsu read: every event a plugin
-emits is written once its transaction committed, in Zou's shape (the project id added to
-the data), except those Zou never persists. ``last_events`` serves ``/data/events/last``.
+emits is written with the data of its transaction (sent with its ``COMMIT``), in Zou's shape
+(the project id added to the data), except those Zou never persists. ``last_events`` serves ``/data/events/last``.
 """
 
 import datetime
@@ -35,7 +35,7 @@ def _plain(value):
 
 
 def record(events):
-    """Write the delivered events of one transaction (one insert; none for the events Zou
+    """Write the events of one transaction (one deferred insert; none for the events Zou
     never persists)."""
     rows = []
     for event in events:
@@ -49,7 +49,7 @@ def record(events):
                      "project_id": event.project_id, "data": jsonb_order(_plain(data)),
                      "created_at": event.created_at, "updated_at": event.created_at})
     if rows:
-        insert_rows(ApiEvent, rows)
+        insert_rows(ApiEvent, rows, deferred=True)
 
 
 def check_name_parts(values, parameter):
