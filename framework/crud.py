@@ -117,6 +117,8 @@ class ModelApi:
         self._writable = set(self.schema().load_fields) | set(self.relations)
         self._by_id = Prepared(lambda instance_id: self.model.select().where(
             self.model._meta.primary_key == instance_id).limit(1))
+        # No subclass narrows base_query: reads may take the prepared whole-model paths.
+        self._unscoped = type(self).base_query is ModelApi.base_query
 
     # -- extension points -------------------------------------------------------------
     def base_query(self, principal):
@@ -250,7 +252,7 @@ class ModelApi:
     def get_instance(self, instance_id, principal):
         """The row behind a path id, within ``base_query`` (404 outside it)."""
         instance_id = parse_instance_id(instance_id)
-        if type(self).base_query is ModelApi.base_query:
+        if self._unscoped:
             found = next(self._by_id.rows(instance_id), None)
         else:
             found = (self.base_query(principal)
@@ -275,8 +277,7 @@ class ModelApi:
                                          self.reserved_params, self.virtual_filters)
         for expression in expressions:
             query = query.where(expression)
-        whole_table = (not expressions and narrowing is None
-                       and type(self).base_query is ModelApi.base_query)
+        whole_table = not expressions and narrowing is None and self._unscoped
         settings = self.dopesheet.settings["api"]
         page = parse_page(params, settings["page_size"], settings["max_page_size"])
         with_relations = parse_bool(params.get("relations"), False)

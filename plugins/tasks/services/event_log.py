@@ -1,6 +1,7 @@
 """The event log (``api_event``) that ``gazu.sync`` and Kitsu read: every event a plugin
 emits is written with the data of its transaction (sent with its ``COMMIT``), in Zou's shape
-(the project id added to the data), except those Zou never persists. ``last_events`` serves ``/data/events/last``.
+(the project id added to the data), except those Zou never persists. ``last_events`` serves
+``/data/events/last``.
 """
 
 import datetime
