@@ -13,6 +13,7 @@ from plugins.entities.models import (Entity, EntityType, Project, ProjectStatusA
                                      TaskStatus, TaskType)
 
 from ..models import Comment, Task
+from . import notifications
 
 CONCEPT = "Concept"
 
@@ -57,12 +58,14 @@ def task_rows(*where):
 _TASK_BY_ID = Prepared(lambda task_id: task_rows(Task.id == task_id))
 """Most task routes load their task by id first: its SQL is built once, not per request."""
 def _task_to_comment(task_id):
-    """The task with ``project_has_automations``: most projects have no status automation,
-    and a comment on their tasks skips looking for one."""
+    """The task with ``project_has_automations`` (most projects have no status automation,
+    and a comment on their tasks skips looking for one) and the audience its notifications
+    go to."""
     automated = ProjectStatusAutomationLink.select(peewee.SQL("1")).where(
         ProjectStatusAutomationLink.project == Task.project)
     return task_rows(Task.id == task_id).select_extend(
-        peewee.fn.EXISTS(automated).alias("project_has_automations"))
+        peewee.fn.EXISTS(automated).alias("project_has_automations"),
+        *notifications.audience_columns())
 
 
 _TASK_TO_COMMENT = Prepared(_task_to_comment)

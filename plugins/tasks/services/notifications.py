@@ -11,9 +11,12 @@ named department).
 from framework import emit, utcnow
 from framework.db import new_id
 from framework.prepared import Prepared
+from framework.serialize import joined_ids, split_ids
 from framework.writes import insert_rows
 
-from ..models import Notification, Subscription, TaskPersonLink
+from plugins.entities.models import Entity
+
+from ..models import Notification, Subscription, Task, TaskPersonLink
 from .mentions import audience
 
 
@@ -29,14 +32,29 @@ _FOLLOWERS_IN_PARENT = Prepared(lambda task_id, parent_id, task_type_id: (
 """Every comment reads its task's audience: the SQL is built once."""
 
 
+def audience_columns():
+    """A task's audience as three id-list columns of a ``task_rows`` query (build it inside
+    ``Prepared``): the comment flow reads them with its task, one round trip fewer."""
+    return [joined_ids(TaskPersonLink.person, TaskPersonLink.task, Task.id)
+            .alias("audience_assignees"),
+            joined_ids(Subscription.person, Subscription.task, Task.id)
+            .alias("audience_subscribers"),
+            joined_ids(Subscription.person, Subscription.entity, Entity.parent)
+            .where(Subscription.task_type == Task.task_type)
+            .alias("audience_type_subscribers")]
+
+
 def task_audience(task, extra=()):
-    """Ids of the persons following ``task`` (one query), plus ``extra``."""
-    parent_id = getattr(task, "entity_parent_id", None)
-    if parent_id is None:
-        rows = _FOLLOWERS.rows(task.id)
+    """Ids of the persons following ``task`` (read with it when it carries
+    ``audience_columns``, else one query), plus ``extra``."""
+    if hasattr(task, "audience_subscribers"):
+        found = [*split_ids(task.audience_assignees), *split_ids(task.audience_subscribers),
+                 *split_ids(task.audience_type_subscribers)]
+    elif getattr(task, "entity_parent_id", None) is None:
+        found = [row[0] for row in _FOLLOWERS.rows(task.id)]
     else:
-        rows = _FOLLOWERS_IN_PARENT.rows(task.id, parent_id, task.task_type_id)
-    found = [row[0] for row in rows]
+        found = [row[0] for row in _FOLLOWERS_IN_PARENT.rows(task.id, task.entity_parent_id,
+                                                             task.task_type_id)]
     return list(dict.fromkeys([*found, *extra]))
 
 

@@ -298,12 +298,22 @@ def test_a_comment_of_a_task_and_its_deletion(prod):
 def test_commenting_is_a_handful_of_queries(prod, query_counter):
     task = prod.shot_task()
     artist, headers = prod.member("user")
+    _, follower_headers = prod.member("user")
     prod.assign(task, artist)
+    prod.post(f"/actions/user/tasks/{task['id']}/subscribe", headers=follower_headers)
     with query_counter() as posting:
         prod.comment(task, "wip", "first", headers=headers)
-    assert posting.count <= 16
+    assert posting.count == 10, (
+        "the caller with their person row, the task with its audience, the status, the "
+        "caller's role, whether they are assigned; then the comment, the task update, the "
+        "follower's notification, the news and the event log")
     assert not any('FROM "status_automation"' in sql for sql in posting.statements), (
         "a project without status automations is not searched for one")
+    with query_counter() as by_admin:
+        prod.comment(task, "wfa", "second")
+    assert by_admin.count == 8, "no role to check: the artist and the follower are notified"
+    assert [item["notification_type"] for item in prod.get(
+        "/data/user/notifications", follower_headers)] == ["comment", "comment"]
     for number in range(5):
         prod.comment(task, "wip", f"more {number}")
     with query_counter() as reading:
