@@ -57,8 +57,7 @@ class TaskComments(TasksResource):
     def on_post_new(self, req, resp, task_id):
         values, uploads = read_body(req)
         body = validated(CommentBody, values)
-        task = loading.get_task(task_id, lock=True)
-        status = loading.get_status(loading.path_id(body["task_status_id"]))
+        task, status = loading.task_to_comment(task_id, body["task_status_id"])
         principal = self.require(req, "comment", Task, task, {"task_status": status})
         is_manager = caller_for(principal, task).is_manager
         author_id = author_of(body, principal, is_manager)

@@ -57,19 +57,26 @@ def task_rows(*where):
 
 _TASK_BY_ID = Prepared(lambda task_id: task_rows(Task.id == task_id))
 """Most task routes load their task by id first: its SQL is built once, not per request."""
-def _task_to_comment(task_id):
-    """The task with ``project_has_automations`` (most projects have no status automation,
-    and a comment on their tasks skips looking for one) and the audience its notifications
-    go to."""
+_REQUESTED = TaskStatus.alias("requested_status")
+_REQUESTED_COLUMNS = [(name, f"requested_{name}") for name in TaskStatus._meta.sorted_field_names]
+
+
+def _task_to_comment(task_id, status_id):
+    """The task with the status a comment asks for, ``project_has_automations`` (most
+    projects have no status automation, and a comment on their tasks skips looking for
+    one) and the audience its notifications go to: what a comment reads, in one query."""
     automated = ProjectStatusAutomationLink.select(peewee.SQL("1")).where(
         ProjectStatusAutomationLink.project == Task.project)
-    return task_rows(Task.id == task_id).select_extend(
+    return (task_rows(Task.id == task_id).select_extend(
         peewee.fn.EXISTS(automated).alias("project_has_automations"),
-        *notifications.audience_columns())
+        *notifications.audience_columns(),
+        *[getattr(_REQUESTED, name).alias(alias) for name, alias in _REQUESTED_COLUMNS])
+        .switch(Task).join(_REQUESTED, peewee.JOIN.LEFT_OUTER, on=(_REQUESTED.id == status_id)))
 
 
 _TASK_TO_COMMENT = Prepared(_task_to_comment)
-_LOCKED_TASK_TO_COMMENT = Prepared(lambda task_id: _task_to_comment(task_id).for_update(of=Task))
+_LOCKED_TASK_TO_COMMENT = Prepared(lambda task_id, status_id: (
+    _task_to_comment(task_id, status_id).for_update(of=Task)))
 
 
 _TASK_WITH_ASSIGNEES_BY_ID = Prepared(lambda task_id: task_rows(Task.id == task_id).select_extend(
@@ -96,23 +103,31 @@ def can_lock():
     return isinstance(db.obj, peewee.PostgresqlDatabase) and db.in_transaction()
 
 
-def get_task(task_id, lock=False):
-    """The task behind a path id (404 when unknown or malformed). ``lock`` is for a comment:
-    the row is held until the transaction ends (``row.locked``), so that parallel comments
-    on one task queue instead of each counting from the same status, and it carries
-    ``project_has_automations``."""
-    task_id = path_id(task_id)
-    if lock and can_lock():
-        row = next(_LOCKED_TASK_TO_COMMENT.rows(task_id), None)
-    elif lock:
-        row = next(_TASK_TO_COMMENT.rows(task_id), None)
-    else:
-        row = task_by_id(task_id)
+def get_task(task_id):
+    """The task behind a path id (404 when unknown or malformed)."""
+    row = task_by_id(path_id(task_id))
     if row is None:
         raise NotFound()
-    row.locked = lock and can_lock()
+    row.locked = False
     row.is_concept = row.entity_type_name == CONCEPT
     return row
+
+
+def task_to_comment(task_id, status_id):
+    """``(task, status)`` behind the path id of a task to comment and the id of the status
+    the comment asks for (404 when either is unknown), in one query. The task row is held
+    until the transaction ends (``row.locked``), so that parallel comments on one task
+    queue instead of each counting from the same status; it carries
+    ``project_has_automations`` and its audience."""
+    task_id, status_id = path_id(task_id), path_id(status_id)
+    locked = can_lock()
+    query = _LOCKED_TASK_TO_COMMENT if locked else _TASK_TO_COMMENT
+    row = next(query.rows(task_id, status_id), None)
+    if row is None or row.requested_id is None:
+        raise NotFound()
+    row.locked = locked
+    row.is_concept = row.entity_type_name == CONCEPT
+    return row, TaskStatus(**{name: getattr(row, alias) for name, alias in _REQUESTED_COLUMNS})
 
 
 def get_tasks(task_ids):

@@ -295,6 +295,26 @@ def test_a_comment_of_a_task_and_its_deletion(prod):
     assert prod.get(f"/data/tasks/{task['id']}")["task_status_id"] == prod.status["todo"]
 
 
+def test_commenting_an_unknown_task_or_status_is_404_and_writes_nothing(prod):
+    task = prod.shot_task()
+    unknown = "0" * 8 + "-0000-4000-8000-" + "0" * 12
+    for task_id, status_id in ((unknown, prod.status["wip"]), (task["id"], unknown),
+                               ("nope", prod.status["wip"]), (task["id"], "nope")):
+        prod.call("POST", f"/actions/tasks/{task_id}/comment", 404,
+                  json={"task_status_id": status_id, "comment": "lost"})
+    assert prod.get(f"/data/tasks/{task['id']}/comments") == []
+    assert prod.get(f"/data/tasks/{task['id']}")["task_status_id"] == prod.status["todo"]
+
+
+def test_a_posted_comment_embeds_its_status_and_author_as_their_routes_answer_them(prod):
+    posted = prod.comment(prod.shot_task(), "wfa", "look")
+    assert posted["task_status"] == prod.get(f"/data/task-status/{prod.status['wfa']}")
+    author = prod.get(f"/data/persons/{posted['person_id']}")
+    assert {"id", "email", "first_name", "created_at", "role"} <= set(posted["person"])
+    assert posted["person"] == {key: value for key, value in author.items()
+                                if key in posted["person"]}
+
+
 def test_commenting_is_a_handful_of_queries(prod, query_counter):
     task = prod.shot_task()
     artist, headers = prod.member("user")
@@ -303,15 +323,15 @@ def test_commenting_is_a_handful_of_queries(prod, query_counter):
     prod.post(f"/actions/user/tasks/{task['id']}/subscribe", headers=follower_headers)
     with query_counter() as posting:
         prod.comment(task, "wip", "first", headers=headers)
-    assert posting.count == 10, (
-        "the caller with their person row, the task with its audience, the status, the "
-        "caller's role, whether they are assigned; then the comment, the task update, the "
-        "follower's notification, the news and the event log")
+    assert posting.count == 9, (
+        "the caller with their person row, the task with the status asked for and its "
+        "audience, the caller's role, whether they are assigned; then the comment, the task "
+        "update, the follower's notification, the news and the event log")
     assert not any('FROM "status_automation"' in sql for sql in posting.statements), (
         "a project without status automations is not searched for one")
     with query_counter() as by_admin:
         prod.comment(task, "wfa", "second")
-    assert by_admin.count == 8, "no role to check: the artist and the follower are notified"
+    assert by_admin.count == 7, "no role to check: the artist and the follower are notified"
     assert [item["notification_type"] for item in prod.get(
         "/data/user/notifications", follower_headers)] == ["comment", "comment"]
     for number in range(5):
