@@ -6,9 +6,14 @@ import functools
 from framework import NotFound, PluginResource
 from framework.crud import guard_integrity
 from framework.filters import parse_bool
+from framework.prepared import Prepared
 
 from ..models import Entity, Project
 from ..services.kinds import get_entity, path_id
+
+
+_PROJECT_BY_ID = Prepared(lambda project_id: Project.select().where(Project.id == project_id))
+"""Every production route reads its project first: the SQL is built once."""
 
 
 def guarded(responder):
@@ -41,7 +46,7 @@ class ProductionResource(PluginResource):
         self.entity_event(kind, "update" if canceled else "delete", entity)
 
     def project(self, req, project_id, action="read"):
-        project = Project.get_or_none(Project.id == path_id(project_id))
+        project = next(_PROJECT_BY_ID.rows(path_id(project_id)), None)
         if project is None:
             raise NotFound()
         self.require(req, action, Project, project)

@@ -17,6 +17,7 @@ from ..services.kinds import of_kind, path_id
 from .common import ProductionResource, guarded
 
 LINK_SERIALIZER = Serializer(ProjectTaskStatusLink)
+PROJECT = Serializer(Project)
 ASSET_TYPE = Serializer(EntityType, type_name="AssetType")
 TASK_TYPE = Serializer(TaskType)
 TASK_STATUS = Serializer(TaskStatus)
@@ -89,7 +90,7 @@ class Team(ProductionResource):
         projects.add_team_member(project, str(body["person_id"]), body["role"])
         self.changed(project)
         resp.status = falcon.HTTP_201
-        resp.media = project_dict(project)
+        resp.media = PROJECT.from_instance(project)
 
     @guarded
     @operation("Set a team member's role in the project", body=schemas.TeamRoleBody)
@@ -112,8 +113,8 @@ class Team(ProductionResource):
 
 
 def project_dict(project):
-    """A project as Zou answers the settings and team routes: columns only."""
-    return Serializer(Project).from_instance(Project.get_by_id(project.id))
+    """A project as Zou answers the settings and team routes, read again: columns only."""
+    return PROJECT.from_instance(Project.get_by_id(project.id))
 
 
 SETTING_BODIES = {
@@ -149,7 +150,7 @@ class Settings(ProductionResource):
         projects.add_setting(project, self.kind, target_id, body)
         self.emit("project:update", {"project_id": project.id}, project.id)
         resp.status = falcon.HTTP_201
-        resp.media = project_dict(project)
+        resp.media = PROJECT.from_instance(project)
 
     @guarded
     @operation("Unlink a setting from a project", status=204)

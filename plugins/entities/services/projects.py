@@ -5,6 +5,7 @@ import re
 
 from framework import BadRequest, NotFound, utcnow
 from framework.prepared import Prepared
+from framework.writes import update_row
 
 from plugins.persons.models import Person
 
@@ -142,7 +143,10 @@ def status_names():
 
 
 def touch(project):
-    Project.update(updated_at=utcnow()).where(Project.id == project.id).execute()
+    """A project's ``updated_at`` set to now, on the row and on ``project`` (the write goes
+    out with the transaction's next statement)."""
+    project.updated_at = utcnow()
+    update_row(Project, project.id, {"updated_at": project.updated_at}, deferred=True)
 
 
 # -- team ----------------------------------------------------------------------------------

@@ -112,3 +112,22 @@ def test_creating_entities_needs_no_savepoint(production, query_counter):
         production.asset(project, name="Lamp")
         production.shot(project, sequence, name="SH020", nb_frames=30)
     assert log.count and not any("SAVEPOINT" in sql for sql in log.statements)
+
+
+def test_linking_a_setting_or_a_member_answers_the_project_without_reading_it_again(
+        production, member, query_counter):
+    project = production.project()
+    task_type_id = production.defaults.task_type[("Modeling", "Asset")]
+    person, _ = member(project)
+    production.call("DELETE", f"/data/projects/{project['id']}/team/{person.id}", 204)
+    with query_counter() as log:
+        linked = production.post(f"/data/projects/{project['id']}/settings/task-types",
+                                 {"task_type_id": task_type_id})
+        joined = production.post(f"/data/projects/{project['id']}/team",
+                                 {"person_id": person.id})
+    assert log.count == 12, ("each: the caller, the project, the target's existence, the "
+                             "link, the project's updated_at and the event log")
+    stored = production.get(f"/data/projects/{project['id']}")
+    assert joined["updated_at"] == stored["updated_at"] >= linked["updated_at"]
+    assert {key: value for key, value in joined.items() if key != "updated_at"} == {
+        key: value for key, value in stored.items() if key in joined and key != "updated_at"}
