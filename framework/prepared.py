@@ -15,7 +15,6 @@ compiled for its one call). Values are passed to the driver as they are: the cal
 them in their database form (canonical id strings).
 """
 
-import inspect
 import weakref
 
 import peewee
@@ -54,7 +53,6 @@ class _Compiled:
 class Prepared:
     def __init__(self, build):
         self.build = build
-        self.arity = len(inspect.signature(build).parameters)
         self._compiled = weakref.WeakKeyDictionary()
 
     def _compile(self, shape):

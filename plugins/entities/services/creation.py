@@ -6,6 +6,8 @@ inserted, as in Zou (their ``parent_id`` is null, so the unique key never fires)
 """
 
 from framework import NotFound
+from framework.prepared import Prepared
+from framework.writes import create
 
 from ..models import ENTITY_STATUSES, Entity, EntityConceptLink, EntityType
 from .kinds import (CONCEPT, EDIT, EPISODE, SCENE, SEQUENCE, SHOT, asset_type_ids,
@@ -13,23 +15,34 @@ from .kinds import (CONCEPT, EDIT, EPISODE, SCENE, SEQUENCE, SHOT, asset_type_id
 from .naming import same_name
 
 
+def _parent_query(kind):
+    return Prepared(lambda parent_id, project_id: Entity.select(Entity.id).where(
+        Entity.id == parent_id, Entity.project == project_id, of_kind(kind)).tuples())
+
+
+_PARENTS = {kind: _parent_query(kind) for kind in (EPISODE, SEQUENCE)}
+"""Shots and sequences are created one request each: their parent's check is built once."""
+
+
 def parent_of(project, kind, parent_id):
     """The parent row of a new entity: it must be a ``kind`` of the project (404 else)."""
     if parent_id is None:
         return None
-    parent = (Entity.select(Entity.id).where(Entity.id == str(parent_id),
-                                             Entity.project == project.id, of_kind(kind))
-              .first())
+    parent = next(_PARENTS[kind].rows(str(parent_id), project.id), None)
     if parent is None:
         raise NotFound()
-    return parent.id
+    return parent[0]
+
+
+_ASSET_TYPE = Prepared(lambda type_id: (
+    asset_type_ids().where(EntityType.id == type_id).tuples()))
 
 
 def create_asset(project, asset_type_id, body, created_by):
-    if not asset_type_ids().where(EntityType.id == asset_type_id).exists():
+    if next(_ASSET_TYPE.rows(asset_type_id), None) is None:
         raise NotFound()
-    return Entity.create(
-        name=body["name"], description=body["description"], data=body["data"] or {},
+    return create(
+        Entity, name=body["name"], description=body["description"], data=body["data"] or {},
         is_shared=body["is_shared"], project=project.id, entity_type=asset_type_id,
         source=parent_of(project, EPISODE, body["episode_id"]), created_by=created_by)
 
@@ -41,8 +54,8 @@ def get_or_create(project, kind, name, parent_id, created_by, **columns):
     existing = same_name(project.id, type_id, parent_id, name)
     if existing is not None:
         return existing, False
-    return Entity.create(name=name, project=project.id, entity_type=type_id, parent=parent_id,
-                         created_by=created_by, **columns), True
+    return create(Entity, name=name, project=project.id, entity_type=type_id, parent=parent_id,
+                  created_by=created_by, **columns), True
 
 
 def create_episode(project, body, created_by):

@@ -5,6 +5,7 @@ type. Queries select a kind with a subquery on the type name (no lookup round tr
 import uuid
 
 from framework import NotFound
+from framework.prepared import Prepared
 
 from ..models import Entity, EntityType
 
@@ -48,8 +49,15 @@ def type_names():
             for row in EntityType.select(EntityType.id, EntityType.name)}
 
 
+_TYPE_ID_BY_NAME = Prepared(lambda name: (
+    EntityType.select(EntityType.id).where(EntityType.name == name).tuples()))
+
+
 def kind_type_id(kind):
     """The id of the entity type of a temporal kind, created when missing (Zou does)."""
+    found = next(_TYPE_ID_BY_NAME.rows(kind), None)
+    if found is not None:
+        return found[0]
     entity_type, _ = EntityType.get_or_create(name=kind)
     return entity_type.id
 

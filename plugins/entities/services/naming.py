@@ -3,16 +3,31 @@ sequence, episode or scene under a taken name gives back the row that holds it; 
 or moving an entity into a taken name is refused."""
 
 from framework import BadRequest
+from framework.prepared import Prepared
 
 from ..models import Entity
 
 
+def _siblings(project_id, entity_type_id, name):
+    return Entity.select().where(Entity.project == project_id,
+                                 Entity.entity_type == entity_type_id,
+                                 Entity.name == name).limit(1)
+
+
+_SAME_NAME_AT_TOP = Prepared(lambda project_id, entity_type_id, name: _siblings(
+    project_id, entity_type_id, name).where(Entity.parent.is_null()))
+_SAME_NAME_UNDER = Prepared(lambda project_id, entity_type_id, name, parent_id: _siblings(
+    project_id, entity_type_id, name).where(Entity.parent == parent_id))
+"""Every entity creation looks for a sibling of the same name: the SQL is built once."""
+
+
 def same_name(project_id, entity_type_id, parent_id, name):
     """The entity holding ``name`` under that parent, or None (names compare exactly)."""
-    parent = Entity.parent.is_null() if parent_id is None else Entity.parent == parent_id
-    return (Entity.select().where(Entity.project == project_id,
-                                  Entity.entity_type == entity_type_id, parent,
-                                  Entity.name == name).first())
+    if parent_id is None:
+        found = _SAME_NAME_AT_TOP.rows(project_id, entity_type_id, name)
+    else:
+        found = _SAME_NAME_UNDER.rows(project_id, entity_type_id, name, parent_id)
+    return next(found, None)
 
 
 def check_rename(entity, changes):

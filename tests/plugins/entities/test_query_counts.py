@@ -108,10 +108,14 @@ def test_creating_entities_needs_no_savepoint(production, query_counter):
     the savepoint's round trips."""
     project = production.project()
     sequence = production.sequence(project)
-    with query_counter() as log:
+    with query_counter() as asset:
         production.asset(project, name="Lamp")
+    with query_counter() as shot:
         production.shot(project, sequence, name="SH020", nb_frames=30)
-    assert log.count and not any("SAVEPOINT" in sql for sql in log.statements)
+    assert not any("SAVEPOINT" in sql for sql in asset.statements + shot.statements)
+    assert (asset.count, shot.count) == (6, 8), (
+        "the caller, the project, the asset type or the sequence and the shot type, the "
+        "sibling of the same name, the insert, the row answered, the event log")
 
 
 def test_linking_a_setting_or_a_member_answers_the_project_without_reading_it_again(

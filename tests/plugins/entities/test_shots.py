@@ -51,6 +51,9 @@ def test_creation_refusals(production, show):
                                                           "sequence_id": episode["id"]})
     production.call("POST", "/data/projects/00000000-0000-0000-0000-000000000000/sequences",
                     404, json={"name": "x"})
+    elsewhere = production.sequence(production.project("Other"), "SQ01")
+    production.call("POST", f"{base}/shots", 404, json={"name": "Z",
+                                                          "sequence_id": elsewhere["id"]})
 
 
 def test_renaming_into_a_taken_name_is_refused(production, show):
