@@ -174,6 +174,7 @@ row in one prepared query. The row's few columns the check needs are read raw; t
 no query of their own."""
 
 _PERSON_COLUMN = {name: 2 + index for index, name in enumerate(Person._meta.sorted_field_names)}
+"""Where each person column is in a raw ``_CALLER`` row (after the version and revocation)."""
 
 
 def principal_for(claims):

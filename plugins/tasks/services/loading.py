@@ -57,8 +57,10 @@ def task_rows(*where):
 
 _TASK_BY_ID = Prepared(lambda task_id: task_rows(Task.id == task_id))
 """Most task routes load their task by id first: its SQL is built once, not per request."""
+
 _REQUESTED = TaskStatus.alias("requested_status")
 _REQUESTED_COLUMNS = [(name, f"requested_{name}") for name in TaskStatus._meta.sorted_field_names]
+"""The status a comment asks for comes with its task, each column under ``requested_``."""
 
 
 def _task_to_comment(task_id, status_id):
