@@ -87,18 +87,6 @@ class Prepared:
     def rows(self, *values):
         """The rows as the built query yields them (a model select's instances)."""
         cursor, compiled = self._run(values)
-        return iter(self._wrapper(cursor, compiled))
-
-    def first(self, *values):
-        """``(row, convert)``: the first row as the driver returns it (None for none), and
-        ``convert()``, which gives it as ``rows`` would. For a hot query whose caller reads
-        a few raw columns every time and needs the model instance only now and then."""
-        cursor, compiled = self._run(values)
-        row = cursor.fetchone()
-        return row, lambda: self._wrapper(cursor, compiled).process_row(row)
-
-    @staticmethod
-    def _wrapper(cursor, compiled):
         wrapper = compiled.query._get_cursor_wrapper(cursor)
         if compiled.wrapper_state is None:
             before = set(vars(wrapper))
@@ -108,4 +96,4 @@ class Prepared:
         else:
             vars(wrapper).update(compiled.wrapper_state)
         wrapper.initialized = True
-        return wrapper
+        return iter(wrapper)

@@ -163,34 +163,34 @@ def end_sessions_if_inactive(person_id):
 
 
 _CALLER = Prepared(lambda person_id, jti: (
-    Person.select(Credential.token_version.alias("token_version"),
+    Person.select(Person.id, Person.role, Person.active, Credential.token_version,
                   RevokedToken.select(peewee.fn.COUNT(RevokedToken.jti))
-                  .where(RevokedToken.jti == jti).alias("revoked"), Person)
+                  .where(RevokedToken.jti == jti))
     .join(Credential, peewee.JOIN.LEFT_OUTER, on=(Credential.person == Person.id))
-    .where(Person.id == person_id).objects()))
-"""Every authenticated request runs it: token version, revocation and the caller's person
-row in one prepared query. The row's few columns the check needs are read raw; the
-``Person`` (``principal.user``) is built only for the routes that read it, which then need
-no query of their own."""
+    .where(Person.id == person_id)))
+"""Every authenticated request runs it: role, state, token version and revocation in one
+prepared query; the person row itself is loaded only by routes that use ``principal.user``."""
 
-_PERSON_COLUMN = {name: 2 + index for index, name in enumerate(Person._meta.sorted_field_names)}
-"""Where each person column is in a raw ``_CALLER`` row (after the version and revocation)."""
+
+_PERSON = Prepared(lambda person_id: Person.select().where(Person.id == person_id))
+"""The caller's person row, for the many routes that read ``principal.user``."""
 
 
 def principal_for(claims):
     """The caller behind valid token claims."""
     if claims["identity_type"] == "bot":
         return bot_principal(claims)
-    row, person = _CALLER.first(claims["sub"], claims["jti"])
+    row = _CALLER.execute(claims["sub"], claims["jti"]).fetchone()
     if row is None:
         raise Unauthorized(INACTIVE_SESSION)
-    version, revoked = row[0], row[1]
+    person_id, role, active, version, revoked = row
     if revoked:
         raise Unauthorized("Token has been revoked", msg="Token has been revoked")
-    if not row[_PERSON_COLUMN["active"]] or (version or 0) != claims.get("ver", 0):
+    if not active or (version or 0) != claims.get("ver", 0):
         raise Unauthorized(INACTIVE_SESSION)
-    return Principal(id=str(row[_PERSON_COLUMN["id"]]), role=row[_PERSON_COLUMN["role"]],
-                     identity_type=claims["identity_type"], claims=claims, load_user=person)
+    person_id = str(person_id)
+    return Principal(id=person_id, role=role, identity_type=claims["identity_type"],
+                     claims=claims, load_user=lambda: next(_PERSON.rows(person_id)))
 
 
 def bot_principal(claims):

@@ -3,7 +3,6 @@ writes with SQL built once, rows serialised column by column."""
 
 import datetime
 
-import peewee
 import pytest
 
 from framework.prepared import Prepared
@@ -28,23 +27,6 @@ def test_prepared_list_values_compile_once_per_length(app):
         assert list(names_in.rows(["green"])) == [("green",)]
         assert list(names_in.rows([])) == []
         assert len(next(iter(names_in._compiled.values()))) == 3
-
-
-def test_prepared_first_row_converts_on_demand_to_what_rows_gives(app):
-    by_name = Prepared(lambda name: catalog.Item.select(
-        peewee.Value(7).alias("extra"), catalog.Item).where(catalog.Item.name == name)
-        .objects())
-    moment = datetime.datetime(2024, 5, 6, 7, 8, 9)
-    with app.dopesheet.activated():
-        create(catalog.Item, name="lamp", released_at=moment, data={"a": [1]})
-        row, convert = by_name.first("none")
-        assert row is None
-        row, convert = by_name.first("lamp")
-        expected = next(by_name.rows("lamp"))
-        assert row[0] == 7
-        item = convert()
-        assert (item.__data__, item.extra) == (expected.__data__, 7)
-        assert (item.released_at, item.data) == (moment, {"a": [1]})
 
 
 def _stored(item_id):

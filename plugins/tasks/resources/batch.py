@@ -17,7 +17,7 @@ from ..models import Task
 from ..services import access, commenting, loading
 from ..services.rules import caller_for
 from ..schemas import ManyItem, OneTaskBatch, TaskBatch
-from .comments import posted_view
+from .comments import author_row, posted_view
 from .common import TasksResource, form_json, is_multipart, read_body, read_list
 
 FILE_FIELD = re.compile(r"^(attachment_file|preview_file)-(\d+)(?:-\d+)?$")
@@ -86,7 +86,7 @@ class BatchComments(TasksResource):
             except ApiError as error:
                 raise type(error)(error.message, data={"errors": [
                     {"field": f"comments.{index}", "message": error.message}]}) from None
-            view = posted_view(comment, stored, status, principal, author_id)
+            view = posted_view(comment, stored, status, author_row(principal, author_id))
             view["preview_files"] = stored.get("previews", [])
             posted.append(view)
         resp.media = posted
@@ -151,7 +151,7 @@ class CommentMany(TasksResource):
                 task, status, principal.id,
                 commenting.Draft(text=item["comment"], links=item["links"],
                                  uploads=item["uploads"]), self.dopesheet)
-            view = posted_view(comment, stored, status, principal, principal.id)
+            view = posted_view(comment, stored, status, author_row(principal, principal.id))
             view["preview_files"] = stored.get("previews", [])
             posted.append(view)
         resp.media = posted

@@ -27,26 +27,32 @@ def draft_of(body, uploads, may_backdate):
         created_at=body["created_at"] if may_backdate else None)
 
 
-def author_of(body, principal, may_choose):
+def author_of(body, caller, may_choose):
+    """The person row of the comment's author: the caller's, or the person a manager names."""
     person_id = body.get("person_id") if may_choose else None
     if not person_id:
-        return principal.id
+        return caller
     person = Person.get_or_none(Person.id == loading.path_id(person_id))
     if person is None:
         raise NotFound()
-    return person.id
+    return person
 
 
-def posted_view(comment, stored, status, principal, author_id):
+def author_row(principal, author_id):
+    """The person row of a batch comment's author: the caller's (read once per request) or
+    another person's."""
+    return principal.user if author_id == principal.id else Person.get_by_id(author_id)
+
+
+def posted_view(comment, stored, status, author):
     """Zou's answer to a new comment: its relations, attachments as objects, the full status
-    and author (no query when the author is the caller)."""
+    and author."""
     links = {"mentions": {comment.id: comment.mention_ids},
              "department_mentions": {comment.id: comment.department_mention_ids},
              "acknowledgements": {}}
     item = presenters.comment_dict(comment, relations=True, files=stored, links=links)
     item["attachment_files"] = stored.get("attachment_files", [])
     item["task_status"] = presenters.status_dict(status)
-    author = principal.user if author_id == principal.id else Person.get_by_id(author_id)
     item["person"] = presenters.person_dict(author)
     return item
 
@@ -57,13 +63,15 @@ class TaskComments(TasksResource):
     def on_post_new(self, req, resp, task_id):
         values, uploads = read_body(req)
         body = validated(CommentBody, values)
-        task, status = loading.task_to_comment(task_id, body["task_status_id"])
-        principal = self.require(req, "comment", Task, task, {"task_status": status})
+        principal = principal_of(req)
+        task, status, caller = loading.task_to_comment(task_id, body["task_status_id"],
+                                                       principal.id)
+        self.require(req, "comment", Task, task, {"task_status": status})
         is_manager = caller_for(principal, task).is_manager
-        author_id = author_of(body, principal, is_manager)
-        comment, stored = commenting.post(task, status, author_id,
+        author = author_of(body, caller, is_manager)
+        comment, stored = commenting.post(task, status, author.id,
                                           draft_of(body, uploads, is_manager), self.dopesheet)
-        resp.media = posted_view(comment, stored, status, principal, author_id)
+        resp.media = posted_view(comment, stored, status, author)
         resp.status = falcon.HTTP_201
 
     @operation("Comments of a task, newest first, with authors, statuses and link lists")

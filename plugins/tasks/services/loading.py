@@ -12,6 +12,8 @@ from framework.serialize import linked_ids_column, split_ids
 from plugins.entities.models import (Entity, EntityType, Project, ProjectStatusAutomationLink,
                                      TaskStatus, TaskType)
 
+from plugins.persons.models import Person
+
 from ..models import Comment, Task
 from . import notifications
 
@@ -59,26 +61,32 @@ _TASK_BY_ID = Prepared(lambda task_id: task_rows(Task.id == task_id))
 """Most task routes load their task by id first: its SQL is built once, not per request."""
 
 _REQUESTED = TaskStatus.alias("requested_status")
+_CALLER = Person.alias("caller")
 _REQUESTED_COLUMNS = [(name, f"requested_{name}") for name in TaskStatus._meta.sorted_field_names]
-"""The status a comment asks for comes with its task, each column under ``requested_``."""
+_CALLER_COLUMNS = [(name, f"caller_{name}") for name in Person._meta.sorted_field_names]
+"""The status a comment asks for and its caller's person row come with its task, their
+columns under ``requested_`` and ``caller_``."""
 
 
-def _task_to_comment(task_id, status_id):
-    """The task with the status a comment asks for, ``project_has_automations`` (most
-    projects have no status automation, and a comment on their tasks skips looking for
-    one) and the audience its notifications go to: what a comment reads, in one query."""
+def _task_to_comment(task_id, status_id, caller_id):
+    """The task with the status a comment asks for, the caller's person row (the comment's
+    answer shows its author), ``project_has_automations`` (most projects have no status
+    automation, and a comment on their tasks skips looking for one) and the audience its
+    notifications go to: what a comment reads, in one query."""
     automated = ProjectStatusAutomationLink.select(peewee.SQL("1")).where(
         ProjectStatusAutomationLink.project == Task.project)
     return (task_rows(Task.id == task_id).select_extend(
         peewee.fn.EXISTS(automated).alias("project_has_automations"),
         *notifications.audience_columns(),
-        *[getattr(_REQUESTED, name).alias(alias) for name, alias in _REQUESTED_COLUMNS])
-        .switch(Task).join(_REQUESTED, peewee.JOIN.LEFT_OUTER, on=(_REQUESTED.id == status_id)))
+        *[getattr(_REQUESTED, name).alias(alias) for name, alias in _REQUESTED_COLUMNS],
+        *[getattr(_CALLER, name).alias(alias) for name, alias in _CALLER_COLUMNS])
+        .switch(Task).join(_REQUESTED, peewee.JOIN.LEFT_OUTER, on=(_REQUESTED.id == status_id))
+        .switch(Task).join(_CALLER, peewee.JOIN.LEFT_OUTER, on=(_CALLER.id == caller_id)))
 
 
 _TASK_TO_COMMENT = Prepared(_task_to_comment)
-_LOCKED_TASK_TO_COMMENT = Prepared(lambda task_id, status_id: (
-    _task_to_comment(task_id, status_id).for_update(of=Task)))
+_LOCKED_TASK_TO_COMMENT = Prepared(lambda task_id, status_id, caller_id: (
+    _task_to_comment(task_id, status_id, caller_id).for_update(of=Task)))
 
 
 _TASK_WITH_ASSIGNEES_BY_ID = Prepared(lambda task_id: task_rows(Task.id == task_id).select_extend(
@@ -115,21 +123,26 @@ def get_task(task_id):
     return row
 
 
-def task_to_comment(task_id, status_id):
-    """``(task, status)`` behind the path id of a task to comment and the id of the status
-    the comment asks for (404 when either is unknown), in one query. The task row is held
-    until the transaction ends (``row.locked``), so that parallel comments on one task
-    queue instead of each counting from the same status; it carries
-    ``project_has_automations`` and its audience."""
+def task_to_comment(task_id, status_id, caller_id):
+    """``(task, status, caller)`` behind the path id of a task to comment, the id of the
+    status the comment asks for (404 when either is unknown) and the caller's person id, in
+    one query. The task row is held until the transaction ends (``row.locked``), so that
+    parallel comments on one task queue instead of each counting from the same status; it
+    carries ``project_has_automations`` and its audience."""
     task_id, status_id = path_id(task_id), path_id(status_id)
     locked = can_lock()
     query = _LOCKED_TASK_TO_COMMENT if locked else _TASK_TO_COMMENT
-    row = next(query.rows(task_id, status_id), None)
+    row = next(query.rows(task_id, status_id, caller_id), None)
     if row is None or row.requested_id is None:
         raise NotFound()
     row.locked = locked
     row.is_concept = row.entity_type_name == CONCEPT
-    return row, TaskStatus(**{name: getattr(row, alias) for name, alias in _REQUESTED_COLUMNS})
+    return row, _instance(TaskStatus, row, _REQUESTED_COLUMNS), _instance(
+        Person, row, _CALLER_COLUMNS)
+
+
+def _instance(model, row, columns):
+    return model(**{name: getattr(row, alias) for name, alias in columns})
 
 
 def get_tasks(task_ids):

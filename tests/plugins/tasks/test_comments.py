@@ -91,10 +91,11 @@ def test_only_managers_choose_author_date_and_client_visibility(prod):
     prod.assign(task, artist)
     posted = prod.comment(task, "wip", "mine", headers=headers, person_id=other.id,
                           created_at="2020-01-01 10:00:00", for_client=True)
-    assert posted["person_id"] == artist.id and posted["for_client"] is False
-    assert not posted["created_at"].startswith("2020")
+    assert posted["person_id"] == posted["person"]["id"] == artist.id
+    assert posted["for_client"] is False and not posted["created_at"].startswith("2020")
     chosen = prod.comment(task, "wip", "for them", person_id=other.id, for_client=True)
-    assert (chosen["person_id"], chosen["for_client"]) == (other.id, True)
+    assert (chosen["person_id"], chosen["person"]["id"], chosen["for_client"]) == (
+        other.id, other.id, True)
 
 
 def test_who_may_comment_and_set_which_status(prod):
