@@ -11,7 +11,6 @@ from framework.serialize import linked_ids_column, split_ids
 
 from plugins.entities.models import (Entity, EntityType, Project, ProjectStatusAutomationLink,
                                      TaskStatus, TaskType)
-
 from plugins.persons.models import Person
 
 from ..models import Comment, Task
