@@ -93,6 +93,15 @@ def is_assignee(person_id, task_id):
                                           TaskPersonLink.person == person_id).exists())
 
 
+def is_assigned(person_id, row):
+    """``is_assignee`` for a task row: no query when the row was read with its
+    ``assignee_ids`` (a task read, a task to comment)."""
+    assignees = getattr(row, "assignee_ids", None)
+    if assignees is not None:
+        return person_id in assignees
+    return is_assignee(person_id, row.id)
+
+
 def vendor_reaches(person_id, entity_id):
     """Zou's entity rule for vendors: a task of theirs on the entity."""
     return (Task.select().join(TaskPersonLink, on=(TaskPersonLink.task == Task.id))
@@ -115,7 +124,7 @@ def can_act(caller, row):
         return True
     if not caller.is_member:
         return False
-    if is_assignee(caller.id, row.id):
+    if is_assigned(caller.id, row):
         return True
     if caller.supervises(row.department_id):
         return True
@@ -193,4 +202,4 @@ def can_unassign(caller, row, person_id):
         return False
     if caller.supervises(row.department_id):
         return True
-    return person_id == caller.id and is_assignee(caller.id, row.id)
+    return person_id == caller.id and is_assigned(caller.id, row)

@@ -127,7 +127,7 @@ def task_to_comment(task_id, status_id, caller_id):
     status the comment asks for (404 when either is unknown) and the caller's person id, in
     one query. The task row is held until the transaction ends (``row.locked``), so that
     parallel comments on one task queue instead of each counting from the same status; it
-    carries ``project_has_automations`` and its audience."""
+    carries ``project_has_automations``, its audience and its ``assignee_ids``."""
     task_id, status_id = path_id(task_id), path_id(status_id)
     locked = can_lock()
     query = _LOCKED_TASK_TO_COMMENT if locked else _TASK_TO_COMMENT
@@ -136,6 +136,7 @@ def task_to_comment(task_id, status_id, caller_id):
         raise NotFound()
     row.locked = locked
     row.is_concept = row.entity_type_name == CONCEPT
+    row.assignee_ids = split_ids(row.audience_assignees)
     return row, _instance(TaskStatus, row, _REQUESTED_COLUMNS), _instance(
         Person, row, _CALLER_COLUMNS)
 

@@ -324,9 +324,9 @@ def test_commenting_is_a_handful_of_queries(prod, query_counter):
     prod.post(f"/actions/user/tasks/{task['id']}/subscribe", headers=follower_headers)
     with query_counter() as posting:
         prod.comment(task, "wip", "first", headers=headers)
-    assert posting.count == 9, (
-        "the caller with their person row, the task with the status asked for and its "
-        "audience, the caller's role, whether they are assigned; then the comment, the task "
+    assert posting.count == 8, (
+        "the caller, the task with the status asked for, the caller's person row and the "
+        "task's audience and assignees, the caller's role; then the comment, the task "
         "update, the follower's notification, the news and the event log")
     assert not any('FROM "status_automation"' in sql for sql in posting.statements), (
         "a project without status automations is not searched for one")
