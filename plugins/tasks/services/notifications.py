@@ -11,7 +11,7 @@ named department).
 from framework import emit, utcnow
 from framework.db import new_id
 from framework.prepared import Prepared
-from framework.serialize import joined_ids, split_ids
+from framework.serialize import joined_ids, linked_ids_column, split_ids
 from framework.writes import insert_rows
 
 from plugins.entities.models import Entity
@@ -35,8 +35,7 @@ _FOLLOWERS_IN_PARENT = Prepared(lambda task_id, parent_id, task_type_id: (
 def audience_columns():
     """A task's audience as three id-list columns of a ``task_rows`` query (build it inside
     ``Prepared``): the comment flow reads them with its task, one round trip fewer."""
-    return [joined_ids(TaskPersonLink.person, TaskPersonLink.task, Task.id)
-            .alias("audience_assignees"),
+    return [linked_ids_column(Task.assignees, Task.id).alias("audience_assignees"),
             joined_ids(Subscription.person, Subscription.task, Task.id)
             .alias("audience_subscribers"),
             joined_ids(Subscription.person, Subscription.entity, Entity.parent)
