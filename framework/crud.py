@@ -129,6 +129,11 @@ class ModelApi:
         True for a list route, False for one object."""
         return items
 
+    def relation_lists(self, instance):
+        """``{relation: [ids]}`` of one row for its answer (one query). Override it for rows
+        read with their lists (``framework.serialize.linked_ids_column``)."""
+        return self.serializer.relations_of(instance.id)
+
     def create(self, data, principal):
         columns, relations = self._split(data)
         instance = self.model.create(**{self.columns[key].name: value
@@ -264,7 +269,7 @@ class ModelApi:
     def serialize(self, instance, relations, principal):
         item = self.serializer.from_instance(instance)
         if relations:
-            item.update(self.serializer.relations_of(instance.id))
+            item.update(self.relation_lists(instance))
         return self.present([item], principal, many=False)[0]
 
     def list(self, params, principal):

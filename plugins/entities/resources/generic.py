@@ -5,8 +5,9 @@ import peewee
 
 from framework import BadRequest, ModelApi, NotFound
 from framework.crud import parse_instance_id
-from framework.prepared import Prepared
 from framework.filters import parse_bool
+from framework.prepared import Prepared
+from framework.serialize import joined_ids, linked_ids_column, split_ids
 
 from ..models import (AssetInstance, Entity, EntityLink, EntityType, MetadataDescriptor,
                       Project, ProjectPreviewBackgroundFileLink, ProjectStatus,
@@ -33,9 +34,10 @@ class OrderedApi(ModelApi):
         if not (items and names and names[0] in items[0]):
             return items
         if self.background_link is not None:
-            found = background_ids(self.background_link, [item["id"] for item in items])
-            for item in items:
-                item["preview_background_files"] = found.get(item["id"], [])
+            if "preview_background_files" not in items[0]:
+                found = background_ids(self.background_link, [item["id"] for item in items])
+                for item in items:
+                    item["preview_background_files"] = found.get(item["id"], [])
             names += ("preview_background_files",)
         return [place_relations(item, names, self.late_relations, self.relations_after)
                 for item in items]
@@ -87,12 +89,19 @@ class ProjectApi(OrderedApi):
         deletion.delete_project(project, force, self.dopesheet)
 
     def get_instance(self, instance_id, principal):
-        """The project with its status name (one query), read for an answer."""
-        project = next(_PROJECT_WITH_STATUS.rows(parse_instance_id(instance_id)), None)
+        """The project with its status name and relation lists (one query), read for an
+        answer."""
+        project = next(_PROJECT_READ.rows(parse_instance_id(instance_id)), None)
         if project is None:
             raise NotFound()
         project.read_now = True
         return project
+
+    def relation_lists(self, project):
+        if not getattr(project, "read_now", False):
+            return super().relation_lists(project)
+        return {name: split_ids(getattr(project, f"linked_{name}"))
+                for name in (*self.relations, "preview_background_files")}
 
     def serialize(self, project, relations, principal):
         item = super().serialize(project, relations, principal)
@@ -116,10 +125,17 @@ class ProjectApi(OrderedApi):
         return self.present(items, None, many=True)
 
 
-_PROJECT_WITH_STATUS = Prepared(lambda project_id: (
-    Project.select(Project, ProjectStatus.name.alias("status_name"))
+_PROJECT_READ = Prepared(lambda project_id: (
+    Project.select(
+        Project, ProjectStatus.name.alias("status_name"),
+        *(linked_ids_column(relation, Project.id).alias(f"linked_{name}")
+          for name, relation in Project._meta.manytomany.items()),
+        joined_ids(ProjectPreviewBackgroundFileLink.preview_background_file_id,
+                   ProjectPreviewBackgroundFileLink.project, Project.id)
+        .alias("linked_preview_background_files"))
     .join(ProjectStatus, peewee.JOIN.LEFT_OUTER, on=(Project.project_status == ProjectStatus.id))
     .where(Project.id == project_id).limit(1).objects()))
+"""A project read by id: its status name and relation lists come with it (``linked_*``)."""
 
 
 class ProjectStatusApi(ModelApi):

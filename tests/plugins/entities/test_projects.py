@@ -1,8 +1,11 @@
 """Projects through the generic routes and Kitsu's open/all lists, as Zou answers them."""
 
 import re
+import uuid
 
 import pytest
+
+from plugins.entities.models import ProjectPreviewBackgroundFileLink
 
 from tests.plugins.entities.conftest import ZOU_DATE
 from tests.plugins.entities.zou_shapes import (FORBIDDEN, PROJECT_COLUMNS, PROJECT_CREATED,
@@ -54,6 +57,39 @@ def test_read_one_adds_settings_links_and_status_name(production, defaults):
     plain = production.get(f"/data/projects/{project['id']}?relations=false")
     assert list(plain) == PROJECT_COLUMNS + ["id", "created_at", "updated_at", "type",
                                              "project_status_name"]
+
+
+def test_read_one_lists_each_relation_as_the_list_route_does(production, defaults, studio,
+                                                            app):
+    project = production.project()
+    path = f"/data/projects/{project['id']}"
+    for person in (studio.person("user"), studio.person("manager")):
+        production.join(project, person)
+    automation = production.post("/data/status-automations", {"entity_type": "asset"})
+    settings = [("asset-types", "asset_type_id", defaults.asset_type["Prop"]),
+                ("asset-types", "asset_type_id", defaults.asset_type["Character"]),
+                ("task-types", "task_type_id", defaults.task_type[("Modeling", "Asset")]),
+                ("task-status", "task_status_id", defaults.task_status["wip"]),
+                ("status-automations", "status_automation_id", automation["id"])]
+    for kind, key, target in settings:
+        production.post(f"{path}/settings/{kind}", {key: target})
+    backgrounds = [str(uuid.uuid4()), str(uuid.uuid4())]
+    with app.dopesheet.activated():
+        for background in backgrounds:
+            ProjectPreviewBackgroundFileLink.create(project=project["id"],
+                                                    preview_background_file_id=background)
+    read = production.get(path)
+    listed = next(item for item in production.get("/data/projects?relations=true")
+                  if item["id"] == project["id"])
+    relations = ["team", "asset_types", "task_statuses", "task_types", "status_automations",
+                 "preview_background_files"]
+    assert {name: sorted(read[name]) for name in relations} == {
+        name: sorted(listed[name]) for name in relations}
+    assert sorted(read["asset_types"]) == sorted(target for kind, _, target in settings
+                                                 if kind == "asset-types")
+    assert sorted(read["preview_background_files"]) == sorted(backgrounds)
+    assert len(read["team"]) == 2 and read["status_automations"] == [automation["id"]]
+    assert list(read) == PROJECT_READ + ["project_status_name"]
 
 
 @pytest.mark.parametrize("body, message", [

@@ -64,7 +64,7 @@ PINNED = [
     ("/data/projects/{project}/entity-links", 3),
     ("/data/scenes/{scene}/asset-instances", 3),
     ("/data/assets/{asset}/cast-in", 4),
-    ("/data/projects/{project}", 8),
+    ("/data/projects/{project}", 6),
 ]
 CONSTANT = [
     "/data/assets/with-tasks?project_id={project}",
