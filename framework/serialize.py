@@ -187,7 +187,12 @@ class Serializer:
     def all_items(self):
         """Every row of the model serialised (a list route without filters): its SQL is
         built once."""
-        return self._items(self._converted_columns(self._all.execute().fetchall()))
+        return self.items_of(self._all.execute().fetchall())
+
+    def items_of(self, rows):
+        """The serialised items of rows fetched elsewhere: the driver's tuples of the
+        serialised columns in order (a statement reading several kinds of rows at once)."""
+        return self._items(self._converted_columns(rows))
 
     def _items(self, columns):
         if not columns:

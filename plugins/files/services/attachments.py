@@ -1,14 +1,12 @@
 """Attachment files of comments and replies: stored with the comment's transaction, listed
-for comments in one query, served back as they were uploaded. A PNG or JPEG attachment
+for a task or a project, served back as they were uploaded. A PNG or JPEG attachment
 also gets a square thumbnail (Zou makes them for chat attachments only; Dopesheet for
 comments too, so that its thumbnail route answers for them)."""
 
 import io
 import mimetypes
-from collections import defaultdict
 
 from framework import BadRequest
-from framework.prepared import Prepared
 from plugins.tasks.models import Comment, Task
 
 from ..models import AttachmentFile
@@ -56,21 +54,6 @@ def store_thumbnail(attachment_id, data, dopesheet):
     thumbnail = pictures.cropped(pictures.as_rgba(picture), pictures.ATTACHMENT_THUMBNAIL)
     storing.put(dopesheet, thumbnail_key(attachment_id),
                 io.BytesIO(pictures.png_bytes(thumbnail)))
-
-
-_OF_COMMENTS = Prepared(lambda comment_ids: presenters.ATTACHMENT.select(
-    AttachmentFile.select().where(AttachmentFile.comment.in_(comment_ids))
-    .order_by(AttachmentFile.created_at)))
-"""Read with every task's comments: its SQL is built once per comment count."""
-
-
-def by_comment(comment_ids):
-    """``{comment_id: [attachment summary]}`` in upload order."""
-    found = defaultdict(list)
-    for values in _OF_COMMENTS.rows(list(comment_ids)):
-        item = presenters.ATTACHMENT.from_values(values)
-        found[item["comment_id"]].append(presenters.attachment_summary(item))
-    return found
 
 
 def of_task(task_id):

@@ -1,14 +1,16 @@
 """The files of comments, for the ``tasks`` plugin's hooks: uploads stored with the
 comment (attachments; previews as Zou's batch routes make them), and the files of many
-comments read in one query per kind."""
+comments read in one query."""
 
 from collections import defaultdict
+
+import peewee
 
 from framework.prepared import Prepared
 
 from plugins.tasks.models import CommentPreviewLink, Task
 
-from ..models import PreviewFile
+from ..models import AttachmentFile, PreviewFile
 from . import attachments, presenters, previews, uploads
 
 
@@ -35,20 +37,41 @@ def store(comment, files, dopesheet, limit):
     return stored
 
 
-_PREVIEWS_OF_COMMENTS = Prepared(lambda comment_ids: (
-    PreviewFile.select(PreviewFile, CommentPreviewLink.comment.alias("comment_of"))
-    .join(CommentPreviewLink, on=(CommentPreviewLink.preview_file == PreviewFile.id))
-    .where(CommentPreviewLink.comment.in_(comment_ids))
-    .order_by(PreviewFile.created_at).objects()))
+def _files_of_comments(comment_ids):
+    """The attachments and previews of comments in one statement. A row is its kind, its
+    comment, its date, then the attachment's serialised columns and the preview's: those
+    of the other kind are NULL."""
+    attachment_nulls = [peewee.SQL("NULL")] * len(presenters.ATTACHMENT.fields)
+    preview_nulls = [peewee.SQL("NULL")] * len(presenters.PREVIEW.fields)
+    attachments = (AttachmentFile.select(peewee.SQL("'attachment'"), AttachmentFile.comment,
+                                         AttachmentFile.created_at,
+                                         *presenters.ATTACHMENT.fields, *preview_nulls)
+                   .where(AttachmentFile.comment.in_(comment_ids)))
+    previews = (PreviewFile.select(peewee.SQL("'preview'"), CommentPreviewLink.comment,
+                                   PreviewFile.created_at, *attachment_nulls,
+                                   *presenters.PREVIEW.fields)
+                .join(CommentPreviewLink, on=(CommentPreviewLink.preview_file == PreviewFile.id))
+                .where(CommentPreviewLink.comment.in_(comment_ids)))
+    return (attachments + previews).order_by(peewee.SQL("3")).tuples()
+
+
+_FILES_OF_COMMENTS = Prepared(_files_of_comments)
 """Read with every task's comments: its SQL is built once per comment count."""
+_ATTACHMENT_COLUMNS = slice(3, 3 + len(presenters.ATTACHMENT.fields))
+_PREVIEW_COLUMNS = slice(_ATTACHMENT_COLUMNS.stop, None)
 
 
 def lists(comment_ids):
-    """``comment_file_lists``: ``{comment_id: {"attachment_files", "previews"}}``."""
+    """``comment_file_lists``: ``{comment_id: {"attachment_files", "previews"}}``, each in
+    upload order."""
     found = defaultdict(lambda: {"attachment_files": [], "previews": []})
-    for comment_id, items in attachments.by_comment(comment_ids).items():
-        found[comment_id]["attachment_files"] = items
-    for row in _PREVIEWS_OF_COMMENTS.rows(list(comment_ids)):
-        item = presenters.PREVIEW.from_instance(row)
-        found[row.comment_of]["previews"].append(presenters.preview_in_comment(item))
+    rows = _FILES_OF_COMMENTS.execute(list(comment_ids)).fetchall()
+    attachments = [row for row in rows if row[0] == "attachment"]
+    previews = [row for row in rows if row[0] == "preview"]
+    for row, item in zip(attachments, presenters.ATTACHMENT.items_of(
+            [row[_ATTACHMENT_COLUMNS] for row in attachments])):
+        found[row[1]]["attachment_files"].append(presenters.attachment_summary(item))
+    for row, item in zip(previews, presenters.PREVIEW.items_of(
+            [row[_PREVIEW_COLUMNS] for row in previews])):
+        found[row[1]]["previews"].append(presenters.preview_in_comment(item))
     return dict(found)

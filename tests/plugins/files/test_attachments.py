@@ -37,6 +37,32 @@ def test_a_comment_with_attachments_round_trips_them(prod):
                                                           for name in by_name)
 
 
+def test_a_task_conversation_shows_each_comments_files_in_upload_order(prod):
+    task = prod.shot_task()
+    with_files = comment_with_files(prod, task, {"file": ("notes.txt", b"notes", "text/plain")})
+    prod.upload(f"/actions/tasks/{task['id']}/comments/{with_files['id']}/add-attachment",
+                {"file": ("later.txt", b"later!")})
+    take = prod.comment(task, "wip", "take 1")
+    first = prod.preview(task, take)
+    second = prod.post(f"/actions/tasks/{task['id']}/comments/{take['id']}/preview-files/"
+                       f"{first['id']}")
+    prod.comment(task, "wip", "nothing attached")
+    bare, shown_take, shown_files = prod.get(f"/data/tasks/{task['id']}/comments")
+    assert (bare["text"], shown_take["text"], shown_files["text"]) == (
+        "nothing attached", "take 1", "see attached")
+    assert bare["attachment_files"] == bare["previews"] == shown_files["previews"] == []
+    assert [(item["name"], item["size"], list(item)) for item in
+            shown_files["attachment_files"]] == [
+        ("notes.txt", 5, ["id", "name", "extension", "size"]),
+        ("later.txt", 6, ["id", "name", "extension", "size"])]
+    assert shown_take["attachment_files"] == []
+    keys = ["id", "task_id", "revision", "extension", "width", "height", "duration", "status",
+            "validation_status", "original_name", "position", "annotations"]
+    assert shown_take["previews"] == [
+        {key: prod.get(f"/data/preview-files/{preview['id']}")[key] for key in keys}
+        for preview in (first, second)]
+
+
 def test_pictures_are_served_inline_and_other_types_as_downloads(prod):
     task = prod.shot_task()
     png = picture()

@@ -36,7 +36,7 @@ LISTS = {
     "/data/projects/{project}/attachment-files": 4,
     "/data/projects/{project}/preview-files": 3,
     "/data/playlists/preview-files/running": 3,
-    "/data/tasks/{task}/comments": 5,
+    "/data/tasks/{task}/comments": 4,
 }
 ADMIN_ONLY = ("/data/attachment-files", "/data/tasks/{task}/attachment-files", "/data/projects/{project}/attachment-files",
               "/data/projects/{project}/preview-files", "/data/playlists/preview-files/running",

@@ -339,7 +339,7 @@ def test_commenting_is_a_handful_of_queries(prod, query_counter):
         prod.comment(task, "wip", f"more {number}")
     with query_counter() as reading:
         prod.get(f"/data/tasks/{task['id']}/comments", headers)
-    assert reading.count == 6, ("the caller, the task, the caller's role, the comments with "
+    assert reading.count == 5, ("the caller, the task, the caller's role, the comments with "
                                 "their links, the files plugin's attachments and previews")
 
 
