@@ -48,7 +48,7 @@ def _count(production, query_counter, path):
 PINNED = [
     ("/data/projects", 2),
     ("/data/projects?relations=true", 8),
-    ("/data/projects/open", 12),
+    ("/data/projects/open", 11),
     ("/data/projects/all", 4),
     ("/data/projects/{project}/team", 5),
     ("/data/assets?project_id={project}", 2),
@@ -64,7 +64,7 @@ PINNED = [
     ("/data/projects/{project}/entity-links", 3),
     ("/data/scenes/{scene}/asset-instances", 3),
     ("/data/assets/{asset}/cast-in", 4),
-    ("/data/projects/{project}", 6),
+    ("/data/projects/{project}", 5),
 ]
 CONSTANT = [
     "/data/assets/with-tasks?project_id={project}",
