@@ -209,6 +209,11 @@ class Serializer:
         peewee converts them)."""
         return list(zip(*self._columns(query, extras)))
 
+    def converted_rows(self, rows, extras=()):
+        """What ``rows`` gives, for the driver's rows of a statement run elsewhere (a
+        ``Prepared`` one); columns after ``extras`` are left as the driver gave them."""
+        return list(zip(*self._converted_columns(rows, extras)))
+
     def item(self, values):
         """The dict of one row of ``rows`` (its serialised columns)."""
         return self._item(values)

@@ -30,7 +30,7 @@ def _full_name(first_name, last_name):
 def _entry(values, links):
     """The comment of a conversation row, its author's project role; its link lists go
     into ``links``."""
-    comment = COMMENT.from_values(values[:COLUMN_COUNT])
+    comment = COMMENT.item(values[:COLUMN_COUNT])
     (first_name, last_name, has_avatar, role, editor_first, editor_last, editor_avatar,
      editor_role, status_name, short_name, color, author_role) = values[
         COLUMN_COUNT:COLUMN_COUNT + len(EMBEDDED)]
@@ -69,8 +69,8 @@ def task_conversation(task, caller, dopesheet):
     project isolating clients; a studio comment with previews shows blank)."""
     is_staff = caller.role in ("admin", "manager", "supervisor")
     links = {name: {} for name, _, _ in COMMENT_LINK_TABLES}
-    rows = [_entry(values, links)
-            for values in _CONVERSATION.rows(task.id, task.project_id)]
+    fetched = _CONVERSATION.execute(task.id, task.project_id).fetchall()
+    rows = [_entry(values, links) for values in COMMENT.converted_rows(fetched, EMBEDDED)]
     if not is_staff and caller.role != "client":
         rows = [(comment, role) for comment, role in rows if role != "client"]
     comments = [comment for comment, _ in rows]

@@ -239,6 +239,12 @@ def test_the_conversation_as_each_role_reads_it(prod):
     assert list(everything[2]) == CONVERSATION_COMMENT
     assert list(everything[2]["person"]) == CONVERSATION_PERSON
     assert list(everything[2]["task_status"]) == CONVERSATION_STATUS
+    for shown in everything:
+        alone = prod.get(f"/data/comments/{shown['id']}")
+        assert {key: shown[key] for key in alone if key in shown} == {
+            key: alone[key] for key in alone if key in shown}
+    assert everything[2]["person"]["has_avatar"] is False
+    assert everything[0]["for_client"] is True and everything[2]["for_client"] is False
     artist_view = prod.get(f"/data/tasks/{task['id']}/comments", artist_headers)
     assert [comment["id"] for comment in artist_view] == [
         everything[0]["id"], studio_comment["id"]]
