@@ -43,16 +43,17 @@ def _files_of_comments(comment_ids):
     of the other kind are NULL."""
     attachment_nulls = [peewee.SQL("NULL")] * len(presenters.ATTACHMENT.fields)
     preview_nulls = [peewee.SQL("NULL")] * len(presenters.PREVIEW.fields)
-    attachments = (AttachmentFile.select(peewee.SQL("'attachment'"), AttachmentFile.comment,
-                                         AttachmentFile.created_at,
-                                         *presenters.ATTACHMENT.fields, *preview_nulls)
-                   .where(AttachmentFile.comment.in_(comment_ids)))
-    previews = (PreviewFile.select(peewee.SQL("'preview'"), CommentPreviewLink.comment,
-                                   PreviewFile.created_at, *attachment_nulls,
-                                   *presenters.PREVIEW.fields)
-                .join(CommentPreviewLink, on=(CommentPreviewLink.preview_file == PreviewFile.id))
-                .where(CommentPreviewLink.comment.in_(comment_ids)))
-    return (attachments + previews).order_by(peewee.SQL("3")).tuples()
+    attachment_rows = (AttachmentFile.select(peewee.SQL("'attachment'"), AttachmentFile.comment,
+                                             AttachmentFile.created_at,
+                                             *presenters.ATTACHMENT.fields, *preview_nulls)
+                       .where(AttachmentFile.comment.in_(comment_ids)))
+    preview_rows = (PreviewFile.select(peewee.SQL("'preview'"), CommentPreviewLink.comment,
+                                       PreviewFile.created_at, *attachment_nulls,
+                                       *presenters.PREVIEW.fields)
+                    .join(CommentPreviewLink,
+                          on=(CommentPreviewLink.preview_file == PreviewFile.id))
+                    .where(CommentPreviewLink.comment.in_(comment_ids)))
+    return (attachment_rows + preview_rows).order_by(peewee.SQL("3")).tuples()
 
 
 _FILES_OF_COMMENTS = Prepared(_files_of_comments)
@@ -66,12 +67,12 @@ def lists(comment_ids):
     upload order."""
     found = defaultdict(lambda: {"attachment_files": [], "previews": []})
     rows = _FILES_OF_COMMENTS.execute(list(comment_ids)).fetchall()
-    attachments = [row for row in rows if row[0] == "attachment"]
-    previews = [row for row in rows if row[0] == "preview"]
-    for row, item in zip(attachments, presenters.ATTACHMENT.items_of(
-            [row[_ATTACHMENT_COLUMNS] for row in attachments])):
+    attachment_rows = [row for row in rows if row[0] == "attachment"]
+    preview_rows = [row for row in rows if row[0] == "preview"]
+    for row, item in zip(attachment_rows, presenters.ATTACHMENT.items_of(
+            [row[_ATTACHMENT_COLUMNS] for row in attachment_rows])):
         found[row[1]]["attachment_files"].append(presenters.attachment_summary(item))
-    for row, item in zip(previews, presenters.PREVIEW.items_of(
-            [row[_PREVIEW_COLUMNS] for row in previews])):
+    for row, item in zip(preview_rows, presenters.PREVIEW.items_of(
+            [row[_PREVIEW_COLUMNS] for row in preview_rows])):
         found[row[1]]["previews"].append(presenters.preview_in_comment(item))
     return dict(found)
