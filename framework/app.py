@@ -30,7 +30,7 @@ from .jsonlimits import check_shape
 from .logs import configure as configure_logging, current_request_id, log_access
 from .permissions import Permissions
 from .plugins import Hooks, PluginError, make_plugin_manager
-from .routing import RouteClash, check_routes, mount
+from .routing import RouteClash, check_routes, mount, route_api_prefix
 from .serialize import json_default
 
 log = logging.getLogger("dopesheet")
@@ -129,7 +129,8 @@ class Dopesheet:
 
 
 class RequestMiddleware:
-    """Request id, the current context, the body size cap and the security headers."""
+    """The ``/api`` prefix, request id, the current context, the body size cap and the
+    security headers."""
 
     def __init__(self, dopesheet):
         self.dopesheet = dopesheet
@@ -138,6 +139,7 @@ class RequestMiddleware:
 
     def process_request(self, req, resp):
         req.context.started = time.perf_counter()
+        route_api_prefix(req)
         incoming = req.get_header("X-Request-ID") or ""
         req.context.request_id = (incoming if 0 < len(incoming) <= 64 and incoming.isprintable()
                                   else secrets.token_hex(8))

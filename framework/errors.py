@@ -159,7 +159,7 @@ def handle_database_down(req, resp, error, params):
 
 
 def handle_unexpected(req, resp, error, params):
-    log.error("unhandled error on %s %s", req.method, req.path, exc_info=error)
+    log.error("unhandled error on %s %s", req.method, req.relative_uri, exc_info=error)
     _write(resp, falcon.HTTP_500, {"error": True, "message": INTERNAL_MESSAGE})
 
 

@@ -10,7 +10,7 @@ from apispec import APISpec
 from apispec.ext.marshmallow import MarshmallowPlugin
 from marshmallow import Schema, fields
 
-from .routing import API_PREFIX, operation
+from .routing import operation
 
 _FIELD = re.compile(r"{([^}:]+)(:[^}]*)?}")
 BEARER = "bearerAuth"
@@ -180,7 +180,6 @@ class DocsResource:
 
 
 def mount_docs(app):
-    """Swagger UI's own files, at ``/docs/static`` and ``/api/docs/static``."""
+    """Swagger UI's own files, at ``/docs/static`` (and so at ``/api/docs/static``)."""
     directory = swagger_static_dir()
-    for prefix in ("", API_PREFIX):
-        app.add_static_route(f"{prefix}/docs/static", str(directory))
+    app.add_static_route("/docs/static", str(directory))

@@ -3,7 +3,6 @@ second factors and reset tokens, and the request-level rules built on them."""
 
 from framework import Forbidden
 from framework.requests import is_json
-from framework.routing import API_PREFIX
 
 from . import cookies, service
 from .email_otp import EmailCodes
@@ -60,10 +59,11 @@ class AuthRuntime:
         if from_cookie and req.method not in SAFE_METHODS:
             self._check_cookie_write(req)
         principal = service.principal_for(self.tokens.decode(token, "access"))
-        if principal.claims.get("requires_2fa_setup") and route_of(req) not in SETUP_PATHS:
+        route = req.uri_template
+        if principal.claims.get("requires_2fa_setup") and route not in SETUP_PATHS:
             raise Forbidden(SETUP_REQUIRED, two_factor_authentication_required=True)
-        if principal.identity_type == "bot" and route_of(req).startswith(BOT_REFUSED) and (
-                route_of(req) != "/auth/authenticated"):
+        if principal.identity_type == "bot" and route.startswith(BOT_REFUSED) and (
+                route != "/auth/authenticated"):
             raise Forbidden()
         return principal
 
@@ -92,14 +92,6 @@ class AuthRuntime:
         if cookies.is_browser(req):
             self.set_session_cookies(req, resp, access, refresh)
         return {"access_token": access, "refresh_token": refresh}
-
-
-def route_of(req):
-    """The route template of a request, without the ``/api`` prefix."""
-    template = req.uri_template or ""
-    if template.startswith(API_PREFIX + "/"):
-        template = template[len(API_PREFIX):]
-    return template
 
 
 def runtime(dopesheet):

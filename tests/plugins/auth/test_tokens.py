@@ -180,7 +180,9 @@ def authenticated_operations(app):
     for template, operations in app.dopesheet.operations.items():
         for method, operation in operations.items():
             if operation.auth:
-                yield method, re.sub(r"{[^}]+}", str(uuid.uuid4()), template)
+                path = re.sub(r"{[^}]+}", str(uuid.uuid4()), template)
+                yield method, path
+                yield method, "/api" + path
 
 
 def test_refresh_token_is_refused_on_every_authenticated_route(app, studio, artist):
