@@ -114,7 +114,7 @@ class ModelApi:
         self.event_prefix = self.model._meta.table_name.replace("_", "-")
         self.columns = self.model._meta.columns
         self.relations = self.model._meta.manytomany
-        self._writable = set(self.schema().load_fields) | set(self.relations)
+        self._writable = set(schema_instance(self.schema).load_fields) | set(self.relations)
         self._by_id = Prepared(lambda instance_id: self.model.select().where(
             self.model._meta.primary_key == instance_id).limit(1))
         # No subclass narrows base_query: reads may take the prepared whole-model paths.
@@ -222,7 +222,7 @@ class ModelApi:
     def list_query_schema(self):
         """The documented query string of the list route: paging plus column filters."""
         filters = {key: fields.String(metadata={"description": f"filter on {key}"})
-                   for key in self.schema().load_fields
+                   for key in schema_instance(self.schema).load_fields
                    if key in self.columns and key not in self.hidden}
         return type(f"{self.model.__name__}ListQuery", (ListQuery,), filters)
 

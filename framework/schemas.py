@@ -7,6 +7,7 @@ Dates dump as ``YYYY-MM-DDTHH:MM:SS`` (naive UTC) and load from any ISO 8601 tex
 """
 
 import datetime
+import functools
 
 import peewee
 from marshmallow import RAISE, Schema, ValidationError, fields, validate
@@ -113,7 +114,13 @@ BASE_FIELDS = ("id", "created_at", "updated_at")
 
 def model_schema(model, base=BaseSchema, exclude=(), name=None):
     """A schema for ``model``: one field per column, keyed by column name (``project_id``),
-    plus each many-to-many relation as a list of ids. Fields declared on ``base`` win."""
+    plus each many-to-many relation as a list of ids. Fields declared on ``base`` win.
+    Built once per model and arguments, so every app built in one process shares it."""
+    return _model_schema(model, base, tuple(exclude), name)
+
+
+@functools.cache
+def _model_schema(model, base, exclude, name):
     declared = base._declared_fields
     attrs = {}
     for field in model._meta.sorted_fields:

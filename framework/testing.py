@@ -16,6 +16,7 @@ import datetime
 import hashlib
 import os
 import secrets
+import shutil
 from contextlib import contextmanager
 from urllib.parse import urlencode, urlparse, urlunparse
 
@@ -24,8 +25,8 @@ import peewee
 import pytest
 
 from . import clock
-from .app import create_app
-from .db import db
+from .app import create_app, open_schema
+from .db import db, release_connections
 
 TEST_DATABASE_ENV = "DOPESHEET_TEST_DATABASE_URL"
 TEST_SECRET_KEY = secrets.token_hex(32)
@@ -96,6 +97,31 @@ class PostgresSchemas:
                 admin.execute_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
+class SqliteTemplates:
+    """A migrated SQLite file per plugin set for the session, copied for each new app:
+    creating every table on a new file was a quarter of the time to build a test app."""
+
+    def __init__(self, directory):
+        self.directory = directory
+        self.files = {}
+
+    def copy(self, key, target, settings, plugins, environ):
+        template = self.files.get(key)
+        if template is None:
+            template = self.directory / f"template-{len(self.files)}.db"
+            schema = open_schema(_merge(settings, {"database": {"url": f"sqlite:///{template}"}}),
+                                 plugins=plugins, environ=environ)
+            schema.migrate()
+            release_connections(schema.database)
+            self.files[key] = template
+        shutil.copyfile(template, target)
+
+
+@pytest.fixture(scope="session")
+def _sqlite_templates(tmp_path_factory):
+    return SqliteTemplates(tmp_path_factory.mktemp("sqlite-templates"))
+
+
 @pytest.fixture(scope="session")
 def _postgres_schemas():
     url = os.environ.get(TEST_DATABASE_ENV)
@@ -119,7 +145,7 @@ def database_kind(request):
 
 
 @pytest.fixture
-def make_app(database_kind, tmp_path, app_overrides, _postgres_schemas):
+def make_app(database_kind, tmp_path, app_overrides, _postgres_schemas, _sqlite_templates):
     """``make_app(overrides=None, plugins=())`` -> a new app on an empty database."""
     config_file = tmp_path / "dopesheet.toml"
     config_file.write_text("")
@@ -128,14 +154,20 @@ def make_app(database_kind, tmp_path, app_overrides, _postgres_schemas):
 
     def build(overrides=None, plugins=()):
         settings = _merge(app_overrides, overrides)
+        names = sorted(name for name, _ in plugins)
+        disabled = sorted(settings.get("plugins", {}).get("disabled", []))
         if database_kind == "sqlite":
-            url = f"sqlite:///{tmp_path / f'dopesheet-{len(built)}.db'}"
+            path = tmp_path / f"dopesheet-{len(built)}.db"
+            url = f"sqlite:///{path}"
         else:
-            names = sorted(name for name, _ in plugins)
-            disabled = sorted(settings.get("plugins", {}).get("disabled", []))
             url = _postgres_schemas.url_for(f"{names}|{disabled}")
         settings = _merge({"database": {"url": url},
                            "security": {"secret_key": TEST_SECRET_KEY}}, settings)
+        if (database_kind == "sqlite" and settings["database"]["url"] == url
+                and settings["database"].get("auto_migrate", True)):
+            modules = tuple(module for _, module in sorted(plugins, key=lambda p: p[0]))
+            _sqlite_templates.copy((tuple(names), modules, tuple(disabled)), path, settings,
+                                   plugins, environ)
         app = create_app(settings, plugins=plugins, environ=environ)
         built.append(app)
         return app
