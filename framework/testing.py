@@ -4,7 +4,9 @@
   uses it runs on SQLite (a file in ``tmp_path``) and, when ``DOPESHEET_TEST_DATABASE_URL``
   is set, again on PostgreSQL (one schema per plugin set for the session, emptied between
   tests).
-- ``app`` / ``client``: the default app and a Falcon ``TestClient`` on it.
+- ``app`` / ``client``: the default app and a Falcon ``TestClient`` on it. The default app is
+  built once per database kind, ``app_overrides`` and ``DOPESHEET_*`` environment for the
+  session and given an empty database for each test; ``make_app()`` always builds a new one.
 - ``register_plugin(name, module)``: an app with an extra plugin (a module with hookimpls).
 - ``app_overrides``: settings applied to every app of a test session (override the fixture
   in a ``conftest.py``, e.g. for fast password hashing).
@@ -14,6 +16,7 @@
 
 import datetime
 import hashlib
+import json
 import os
 import secrets
 import shutil
@@ -26,7 +29,7 @@ import pytest
 
 from . import clock
 from .app import create_app, open_schema
-from .db import db, release_connections
+from .db import bind, db, release_connections, sqlite_path
 
 TEST_DATABASE_ENV = "DOPESHEET_TEST_DATABASE_URL"
 TEST_SECRET_KEY = secrets.token_hex(32)
@@ -144,46 +147,100 @@ def database_kind(request):
     return request.param
 
 
-@pytest.fixture
-def make_app(database_kind, tmp_path, app_overrides, _postgres_schemas, _sqlite_templates):
-    """``make_app(overrides=None, plugins=())`` -> a new app on an empty database."""
-    config_file = tmp_path / "dopesheet.toml"
-    config_file.write_text("")
-    environ = {"DOPESHEET_CONFIG": str(config_file)}
-    built = []
+class AppFactory:
+    """What ``make_app`` is: builds the apps of one test and releases their connections after
+    it. ``default()`` is the ``app`` fixture's app."""
 
-    def build(overrides=None, plugins=()):
-        settings = _merge(app_overrides, overrides)
-        names = sorted(name for name, _ in plugins)
-        disabled = sorted(settings.get("plugins", {}).get("disabled", []))
-        if database_kind == "sqlite":
-            path = tmp_path / f"dopesheet-{len(built)}.db"
+    def __init__(self, kind, directory, app_overrides, postgres, templates, shared):
+        self.kind = kind
+        self.directory = directory
+        self.app_overrides = app_overrides
+        self.postgres = postgres
+        self.templates = templates
+        self.shared = shared
+        config_file = directory / "dopesheet.toml"
+        config_file.write_text("")
+        self.environ = {"DOPESHEET_CONFIG": str(config_file)}
+        self.built = []
+
+    def __call__(self, overrides=None, plugins=()):
+        """A new app on an empty database."""
+        settings = _merge(self.app_overrides, overrides)
+        if self.kind == "sqlite":
+            path = self.directory / f"dopesheet-{len(self.built)}.db"
             url = f"sqlite:///{path}"
         else:
-            url = _postgres_schemas.url_for(f"{names}|{disabled}")
+            url = self.postgres.url_for(self._plugin_set(settings, plugins))
         settings = _merge({"database": {"url": url},
                            "security": {"secret_key": TEST_SECRET_KEY}}, settings)
-        if (database_kind == "sqlite" and settings["database"]["url"] == url
+        if (self.kind == "sqlite" and settings["database"]["url"] == url
                 and settings["database"].get("auto_migrate", True)):
-            modules = tuple(module for _, module in sorted(plugins, key=lambda p: p[0]))
-            _sqlite_templates.copy((tuple(names), modules, tuple(disabled)), path, settings,
-                                   plugins, environ)
-        app = create_app(settings, plugins=plugins, environ=environ)
-        built.append(app)
+            self.templates.copy(self._template_key(settings, plugins), path, settings,
+                                plugins, self.environ)
+        app = create_app(settings, plugins=plugins, environ=self.environ)
+        self.built.append(app)
         return app
 
-    yield build
-    for app in built:
-        if not app.dopesheet.database.is_closed():
-            app.dopesheet.database.close()
-        close_all = getattr(app.dopesheet.database, "close_all", None)
-        if close_all:
-            close_all()
+    def default(self):
+        """The app with no overrides on an empty database. One is kept per database kind,
+        ``app_overrides`` and environment for the session and its database emptied for each
+        test: building an app (plugins, schemas, routes) was most of a small test's time."""
+        key = (self.kind, json.dumps(self.app_overrides, sort_keys=True, default=repr),
+               tuple(sorted((name, value) for name, value in os.environ.items()
+                            if name.startswith("DOPESHEET_"))))
+        app = self.shared.get(key)
+        if app is None:
+            app = self.shared[key] = self()
+            return app
+        bind(app.dopesheet.database)
+        settings = app.dopesheet.settings
+        if self.kind == "sqlite":
+            path = sqlite_path(settings["database"]["url"])
+            for leftover in (f"{path}-wal", f"{path}-shm"):
+                if os.path.exists(leftover):
+                    os.remove(leftover)
+            self.templates.copy(self._template_key(self.app_overrides, ()), path,
+                                self.app_overrides, (), self.environ)
+        else:
+            self.postgres.url_for(self._plugin_set(self.app_overrides, ()))
+        self.built.append(app)
+        return app
+
+    @staticmethod
+    def _plugin_set(settings, plugins):
+        names = sorted(name for name, _ in plugins)
+        disabled = sorted(settings.get("plugins", {}).get("disabled", []))
+        return f"{names}|{disabled}"
+
+    def _template_key(self, settings, plugins):
+        """Plugins passed as modules are told apart by the module, not only the name."""
+        modules = tuple(module for _, module in sorted(plugins, key=lambda plugin: plugin[0]))
+        return self._plugin_set(settings, plugins), modules
+
+    def release(self):
+        for app in self.built:
+            release_connections(app.dopesheet.database)
+
+
+@pytest.fixture(scope="session")
+def _shared_apps():
+    return {}
+
+
+@pytest.fixture
+def make_app(database_kind, tmp_path, app_overrides, _postgres_schemas, _sqlite_templates,
+             _shared_apps):
+    """``make_app(overrides=None, plugins=())`` -> a new app on an empty database."""
+    factory = AppFactory(database_kind, tmp_path, app_overrides, _postgres_schemas,
+                         _sqlite_templates, _shared_apps)
+    yield factory
+    factory.release()
 
 
 @pytest.fixture
 def app(make_app):
-    return make_app()
+    """The default app, on an empty database."""
+    return make_app.default()
 
 
 @pytest.fixture
