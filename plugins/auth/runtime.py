@@ -59,7 +59,7 @@ class AuthRuntime:
         if from_cookie and req.method not in SAFE_METHODS:
             self._check_cookie_write(req)
         principal = service.principal_for(self.tokens.decode(token, "access"))
-        route = req.uri_template
+        route = req.uri_template or ""
         if principal.claims.get("requires_2fa_setup") and route not in SETUP_PATHS:
             raise Forbidden(SETUP_REQUIRED, two_factor_authentication_required=True)
         if principal.identity_type == "bot" and route.startswith(BOT_REFUSED) and (
