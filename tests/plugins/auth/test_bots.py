@@ -3,6 +3,8 @@ set, no expiry unless it has one, the last one only)."""
 
 import jwt
 
+from tests.conftest import Studio
+from tests.framework.plugin_factory import plugin_module
 from tests.plugins.auth.helpers import bearer
 
 
@@ -53,3 +55,31 @@ def test_a_deactivated_or_deleted_bot_is_refused(studio, admin_headers):
     studio.client.simulate_delete(f"/data/persons/{bot['id']}", headers=admin_headers)
     assert studio.client.simulate_get("/auth/authenticated", headers=bearer(
         bot["access_token"])).status_code == 401
+
+
+GATE = '''
+class Gate:
+    """A studio's middleware that authenticates before any route is chosen."""
+
+    def __init__(self, dopesheet):
+        self.dopesheet = dopesheet
+
+    def process_request(self, req, resp):
+        if req.path == "/gate":
+            principal = self.dopesheet.hooks.authenticate(req, self.dopesheet)
+            resp.media = {"id": str(principal.id)}
+            resp.complete = True
+
+
+@hookimpl
+def register_middleware(dopesheet):
+    return [Gate(dopesheet)]
+'''
+
+
+def test_a_plugin_may_authenticate_a_bot_before_routing(register_plugin):
+    studio = Studio(register_plugin("gate", plugin_module("gate", GATE)))
+    bot = new_bot(studio, studio.headers(studio.person("admin")))
+    for path in ("/gate", "/api/gate"):
+        result = studio.client.simulate_get(path, headers=bearer(bot["access_token"]))
+        assert (result.status_code, result.json) == (200, {"id": bot["id"]}), path
