@@ -64,6 +64,7 @@ class PostgresSchemas:
                                          password=parsed.password, prefer_psycopg3=True)
 
     def url_for(self, key):
+        """The URL of ``key``'s schema, created on first use and emptied on every later one."""
         schema = f"{self.prefix}_{hashlib.sha1(key.encode()).hexdigest()[:8]}"
         admin = self._admin()
         with admin.connection_context():
@@ -193,9 +194,16 @@ class AppFactory:
             app = self.shared[key] = self()
             return app
         bind(app.dopesheet.database)
-        settings = app.dopesheet.settings
+        self._empty_database(app)
+        self.built.append(app)
+        return app
+
+    def _empty_database(self, app):
+        """The shared app's database as a new one: on SQLite the migrated template copied
+        over it (a WAL left by a connection outside the pool would replay stale pages onto
+        the copy, so it goes first); on PostgreSQL ``url_for`` empties the schema."""
         if self.kind == "sqlite":
-            path = sqlite_path(settings["database"]["url"])
+            path = sqlite_path(app.dopesheet.settings["database"]["url"])
             for leftover in (f"{path}-wal", f"{path}-shm"):
                 if os.path.exists(leftover):
                     os.remove(leftover)
@@ -203,8 +211,6 @@ class AppFactory:
                                 self.app_overrides, (), self.environ)
         else:
             self.postgres.url_for(self._plugin_set(self.app_overrides, ()))
-        self.built.append(app)
-        return app
 
     @staticmethod
     def _plugin_set(settings, plugins):
