@@ -95,3 +95,29 @@ def test_concurrent_writers_queue_on_the_database_instead_of_failing(prod):
     assert [answer.status_code for answer in answers] == [201] * WRITERS
     names = {project["name"] for project in prod.get("/data/projects")}
     assert {f"Parallel {index}" for index in range(WRITERS)} <= names
+
+
+def comment_many(prod, tasks, text):
+    return (f"/actions/projects/{prod.project_id}/tasks/comment-many",
+            [{"object_id": task["id"], "task_status_id": prod.status["wip"], "comment": text}
+             for task in tasks])
+
+
+def batch_comment(prod, tasks, text):
+    return ("/actions/tasks/batch-comment", {"comments": [
+        {"task_id": task["id"], "task_status_id": prod.status["wip"], "text": text}
+        for task in tasks]})
+
+
+@pytest.mark.parametrize("batch", [comment_many, batch_comment])
+def test_batches_naming_the_same_tasks_in_other_orders_all_land(prod, batch):
+    """Each batch holds its tasks' rows until it commits; batches naming the same tasks in
+    opposite orders must queue, not deadlock (PostgreSQL would abort one of them)."""
+    tasks = [prod.shot_task(name) for name in ("Animation", "Layout")] + [prod.asset_task()]
+    requests = [batch(prod, tasks if index % 2 else tasks[::-1], f"batch {index}")
+                for index in range(WRITERS)]
+    answers = in_parallel(prod.app, [("POST", path, prod.admin, body)
+                                     for path, body in requests])
+    assert [answer.status_code for answer in answers] == [201] * WRITERS
+    for task in tasks:
+        assert len(prod.get(f"/data/tasks/{task['id']}/comments")) == WRITERS

@@ -46,19 +46,15 @@ class BatchComments(TasksResource):
 
     def _checked(self, req, items, fixed_task_id=None):
         """``[(task, status, item)]`` once every item passed, else the first failure."""
-        tasks = {}
+        task_ids = [fixed_task_id or str(item["task_id"]) for item in items]
+        tasks = loading.tasks_to_comment(set(task_ids))
         statuses = {row.id: row for row in TaskStatus.select().where(
             TaskStatus.id.in_([str(item["task_status_id"]) for item in items]))}
         checked = []
-        for index, item in enumerate(items):
-            task_id = fixed_task_id or str(item["task_id"])
-            if task_id not in tasks:
-                found = loading.task_rows(Task.id == task_id).first()
-                if found is None:
-                    raise item_error(index, "task_id", "Task not found.")
-                found.is_concept = found.entity_type_name == loading.CONCEPT
-                tasks[task_id] = found
-            task = tasks[task_id]
+        for index, (task_id, item) in enumerate(zip(task_ids, items)):
+            task = tasks.get(task_id)
+            if task is None:
+                raise item_error(index, "task_id", "Task not found.")
             status = statuses.get(str(item["task_status_id"]))
             if status is None:
                 raise item_error(index, "task_status_id", "Task status not found.")
@@ -129,18 +125,16 @@ class CommentMany(TasksResource):
         is_manager = self.allowed(req, "manage", Project, project)
         items = [item for item in items
                  if item["object_id"] and item["task_status_id"] and item["comment"] is not None]
-        tasks = {row.id: row for row in loading.task_rows(
-            Task.id.in_([str(item["object_id"]) for item in items]))}
+        tasks = loading.tasks_to_comment({str(item["object_id"]) for item in items})
         statuses = {}
         posted = []
         for item in items:
             task = tasks.get(str(item["object_id"]))
             if task is None:
                 continue
-            task.is_concept = task.entity_type_name == loading.CONCEPT
             caller = caller_for(principal, task)
             if not is_manager and not (caller.supervises(task.department_id)
-                                       or access.is_assignee(principal.id, task.id)):
+                                       or access.is_assigned(principal.id, task)):
                 continue
             status_id = str(item["task_status_id"])
             status = statuses.get(status_id) or statuses.setdefault(

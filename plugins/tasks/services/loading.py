@@ -67,16 +67,21 @@ _CALLER_COLUMNS = [(name, f"caller_{name}") for name in Person._meta.sorted_fiel
 columns under ``requested_`` and ``caller_``."""
 
 
-def _task_to_comment(task_id, status_id, caller_id):
-    """The task with the status a comment asks for, the caller's person row (the comment's
-    answer shows its author), ``project_has_automations`` (most projects have no status
+def _commented_task_rows(*where):
+    """``task_rows`` with ``project_has_automations`` (most projects have no status
     automation, and a comment on their tasks skips looking for one) and the audience its
-    notifications go to: what a comment reads, in one query."""
+    notifications go to."""
     automated = ProjectStatusAutomationLink.select(peewee.SQL("1")).where(
         ProjectStatusAutomationLink.project == Task.project)
-    return (task_rows(Task.id == task_id).select_extend(
+    return task_rows(*where).select_extend(
         peewee.fn.EXISTS(automated).alias("project_has_automations"),
-        *notifications.audience_columns(),
+        *notifications.audience_columns())
+
+
+def _task_to_comment(task_id, status_id, caller_id):
+    """The task with the status a comment asks for and the caller's person row (the
+    comment's answer shows its author): what a comment reads, in one query."""
+    return (_commented_task_rows(Task.id == task_id).select_extend(
         *[getattr(_REQUESTED, name).alias(alias) for name, alias in _REQUESTED_COLUMNS],
         *[getattr(_CALLER, name).alias(alias) for name, alias in _CALLER_COLUMNS])
         .switch(Task).join(_REQUESTED, peewee.JOIN.LEFT_OUTER, on=(_REQUESTED.id == status_id))
@@ -139,6 +144,24 @@ def task_to_comment(task_id, status_id, caller_id):
     row.assignee_ids = split_ids(row.audience_assignees)
     return row, _instance(TaskStatus, row, _REQUESTED_COLUMNS), _instance(
         Person, row, _CALLER_COLUMNS)
+
+
+def tasks_to_comment(task_ids):
+    """``{id: task row}`` of the tasks a batch comments, with what a comment reads, in one
+    query (``task_to_comment`` for several tasks). Their rows are held until the transaction
+    ends (``row.locked``), taken in id order: batches naming the same tasks in other orders
+    queue instead of deadlocking."""
+    query = _commented_task_rows(Task.id.in_(list(task_ids)))
+    locked = can_lock()
+    if locked:
+        query = query.order_by(Task.id).for_update(of=Task)
+    found = {}
+    for row in query:
+        row.locked = locked
+        row.is_concept = row.entity_type_name == CONCEPT
+        row.assignee_ids = split_ids(row.audience_assignees)
+        found[row.id] = row
+    return found
 
 
 def _instance(model, row, columns):

@@ -3,6 +3,8 @@ that failed; ``comment-many`` follows Zou (manager's batch, others' allowed task
 
 import json
 
+import pytest
+
 from tests.plugins.tasks.test_comments import multipart
 from tests.plugins.tasks.zou_shapes import POSTED_COMMENT
 
@@ -108,3 +110,34 @@ def test_comment_many_skips_what_a_non_manager_may_not_comment(prod):
     managed = prod.post(path, [
         {"object_id": theirs["id"], "task_status_id": prod.status["wip"], "comment": "ok"}])
     assert managed[0]["person_id"] != artist.id
+
+
+@pytest.mark.parametrize("route", ["comment-many", "batch-comment"])
+def test_a_batch_reads_its_tasks_once_whatever_its_size(prod, query_counter, database_kind,
+                                                         route):
+    """The tasks with their audience and their project's automations come in one statement
+    (on PostgreSQL it also locks them): a batch's reads do not grow with its items."""
+    tasks = [prod.shot_task(name) for name in ("Animation", "Layout")] + [prod.asset_task()]
+    _, follower = prod.member("user")
+    for task in tasks:
+        prod.post(f"/actions/user/tasks/{task['id']}/subscribe", headers=follower)
+
+    def reads(chosen):
+        if route == "comment-many":
+            path = f"/actions/projects/{prod.project_id}/tasks/comment-many"
+            body = [{"object_id": task["id"], "task_status_id": prod.status["wip"],
+                     "comment": "x"} for task in chosen]
+        else:
+            path = "/actions/tasks/batch-comment"
+            body = {"comments": [{"task_id": task["id"], "task_status_id": prod.status["wip"],
+                                  "text": "x"} for task in chosen]}
+        with query_counter() as log:
+            assert len(prod.post(path, body)) == len(chosen)
+        return [sql for sql in log.statements if sql.startswith("SELECT")]
+
+    one, three = reads(tasks[:1]), reads(tasks)
+    assert len(three) == len(one)
+    assert sum(" FOR UPDATE" in sql for sql in three) == (database_kind == "postgresql")
+    assert [item["notification_type"] for item in prod.get(
+        "/data/user/notifications", follower)] == ["comment"] * 4, (
+        "the audience read with the tasks is notified of each comment")
