@@ -24,6 +24,10 @@ FORBIDDEN_MESSAGE = (
 )
 INTERNAL_MESSAGE = "Internal server error."
 DATABASE_DOWN_MESSAGE = "The database is unreachable, retry in a moment."
+CONFLICT_MESSAGE = "The request ran into a concurrent one and was undone, retry it."
+CONFLICT_SQLSTATES = {"40001", "40P01"}
+"""PostgreSQL's serialization failure and deadlock: it undid the transaction, which would
+succeed if sent again."""
 
 _ABSENT = object()
 
@@ -150,6 +154,12 @@ def handle_http_error(req, resp, error, params):
 
 
 def handle_database_down(req, resp, error, params):
+    if _sqlstate(error) in CONFLICT_SQLSTATES:
+        log.warning("%s %s undone by the database: %s", req.method, req.relative_uri,
+                    str(error).splitlines()[0])
+        _write(resp, falcon.HTTP_503, {"error": True, "message": CONFLICT_MESSAGE},
+               {"Retry-After": "1"})
+        return
     if not _is_connection_failure(error):
         handle_unexpected(req, resp, error, params)
         return
@@ -161,6 +171,12 @@ def handle_database_down(req, resp, error, params):
 def handle_unexpected(req, resp, error, params):
     log.error("unhandled error on %s %s", req.method, req.relative_uri, exc_info=error)
     _write(resp, falcon.HTTP_500, {"error": True, "message": INTERNAL_MESSAGE})
+
+
+def _sqlstate(error):
+    """The SQLSTATE of the driver's error that peewee wrapped (raised while handling it),
+    if it has one."""
+    return getattr(error.__cause__ or error.__context__, "sqlstate", None)
 
 
 def _is_connection_failure(error):

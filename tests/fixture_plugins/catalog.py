@@ -1,5 +1,6 @@
 """A fixture plugin for the generic model API tests: every column kind, a hidden column,
-a to-many relation, a foreign key, a route that fails, and an event recorder."""
+a to-many relation, a foreign key, a route that fails, a route that locks rows, and an
+event recorder."""
 
 import peewee
 
@@ -9,6 +10,8 @@ from framework import (BaseModel, JSONField, ModelApi, Route, UUIDField, db, emi
 RECEIVED = []
 BATCHES = []
 RECORDED = []
+MEETING = []
+"""A test puts a ``threading.Barrier`` here to make ``LockingShelves`` requests meet."""
 
 
 class Shelf(BaseModel):
@@ -75,6 +78,16 @@ class Failing:
         raise RuntimeError("boom after write")
 
 
+class LockingShelves:
+    @operation("Locks the first shelf, meets the other requests (MEETING), locks the second")
+    def on_post(self, req, resp, first_id, second_id):
+        list(Shelf.select().where(Shelf.id == first_id).for_update())
+        for meeting in MEETING:
+            meeting.wait(timeout=10)
+        list(Shelf.select().where(Shelf.id == second_id).for_update())
+        resp.media = {}
+
+
 @hookimpl
 def register_models():
     return [Shelf, Tag, Item, ItemTag]
@@ -84,7 +97,8 @@ def register_models():
 def register_routes(dopesheet):
     return (ItemApi(dopesheet).routes() + ModelApi(dopesheet, Shelf, "shelves").routes()
             + ModelApi(dopesheet, Tag, "tags").routes()
-            + [Route("/data/failing", Failing()), Route("/data/two-tags", TwoTags())])
+            + [Route("/data/failing", Failing()), Route("/data/two-tags", TwoTags()),
+               Route("/data/locking/{first_id}/{second_id}", LockingShelves())])
 
 
 @hookimpl

@@ -2,7 +2,9 @@
 headers, and a 500 that logs its traceback with the request id and echoes nothing."""
 
 import logging
+import threading
 
+import falcon.testing
 import pytest
 
 from tests.fixture_plugins import catalog
@@ -77,3 +79,37 @@ def test_internal_error_is_logged_with_request_id_and_not_echoed(studio, admin_h
     assert record.exc_info and "boom" in str(record.exc_info[1])
     access = next(r for r in caplog.records if r.name == "dopesheet.access")
     assert access.request_id == "req-42" and "GET /data/failing 500" in access.getMessage()
+
+
+def test_a_deadlock_is_a_503_to_retry_and_the_other_request_lands(app, studio, admin_headers,
+                                                                  database_kind, caplog):
+    """Two requests locking two rows in opposite orders: PostgreSQL undoes one of them,
+    which is told to retry (503, ``Retry-After``) rather than given a 500."""
+    if database_kind != "postgresql":
+        pytest.skip("SQLite runs writing requests one at a time")
+    first, second = (studio.client.simulate_post("/data/shelves", json={"name": name},
+                                                 headers=admin_headers).json["id"]
+                     for name in ("first", "second"))
+    answers = {}
+
+    def lock(first_id, second_id):
+        answers[first_id] = falcon.testing.TestClient(app).simulate_post(
+            f"/data/locking/{first_id}/{second_id}", headers=admin_headers)
+
+    catalog.MEETING.append(threading.Barrier(2))
+    try:
+        threads = [threading.Thread(target=lock, args=pair)
+                   for pair in ((first, second), (second, first))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        catalog.MEETING.clear()
+    assert sorted(answer.status_code for answer in answers.values()) == [200, 503]
+    undone = next(answer for answer in answers.values() if answer.status_code == 503)
+    assert undone.json == {"error": True, "message": (
+        "The request ran into a concurrent one and was undone, retry it.")}
+    assert undone.headers["retry-after"] == "1"
+    assert not [record for record in caplog.records if record.levelno >= logging.ERROR]
+    assert any("deadlock" in record.getMessage() for record in caplog.records)
