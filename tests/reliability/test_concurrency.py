@@ -121,3 +121,16 @@ def test_batches_naming_the_same_tasks_in_other_orders_all_land(prod, batch):
     assert [answer.status_code for answer in answers] == [201] * WRITERS
     for task in tasks:
         assert len(prod.get(f"/data/tasks/{task['id']}/comments")) == WRITERS
+
+
+def test_parallel_hashtag_comments_on_the_tasks_of_one_entity_all_land(prod):
+    """``#all`` on a task comments every task of its entity: parallel such comments on
+    different tasks of one shot lock the same rows and must queue, not deadlock."""
+    tasks = [prod.shot_task(name) for name in ("Animation", "Layout")]
+    answers = in_parallel(prod.app, [
+        ("POST", f"/actions/tasks/{tasks[index % 2]['id']}/comment", prod.admin,
+         {"task_status_id": prod.status["wip"], "comment": f"#all take {index}"})
+        for index in range(WRITERS)])
+    assert [answer.status_code for answer in answers] == [201] * WRITERS
+    for task in tasks:
+        assert len(prod.get(f"/data/tasks/{task['id']}/comments")) == WRITERS

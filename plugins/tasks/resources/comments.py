@@ -64,8 +64,9 @@ class TaskComments(TasksResource):
         values, uploads = read_body(req)
         body = validated(CommentBody, values)
         principal = principal_of(req)
-        task, status, caller = loading.task_to_comment(task_id, body["task_status_id"],
-                                                       principal.id)
+        task, status, caller = loading.task_to_comment(
+            task_id, body["task_status_id"], principal.id,
+            whole_entity=bool(commenting.hashtags(body["comment"])))
         self.require(req, "comment", Task, task, {"task_status": status})
         is_manager = caller_for(principal, task).is_manager
         author = author_of(body, caller, is_manager)

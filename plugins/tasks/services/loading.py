@@ -93,6 +93,13 @@ _LOCKED_TASK_TO_COMMENT = Prepared(lambda task_id, status_id, caller_id: (
     _task_to_comment(task_id, status_id, caller_id).for_update(of=Task)))
 
 
+_COMMENTED = Task.alias("commented")
+_LOCKED_ENTITY_TASKS = Prepared(lambda task_id: (
+    Task.select(Task.id)
+    .where(Task.entity.in_(_COMMENTED.select(_COMMENTED.entity).where(_COMMENTED.id == task_id)))
+    .order_by(Task.id).for_update().tuples()))
+
+
 _TASK_WITH_ASSIGNEES_BY_ID = Prepared(lambda task_id: task_rows(Task.id == task_id).select_extend(
     linked_ids_column(Task.assignees, Task.id).alias("assignee_list")))
 """A task read (``/data/tasks/{id}``) has its assignees joined: one query."""
@@ -127,14 +134,20 @@ def get_task(task_id):
     return row
 
 
-def task_to_comment(task_id, status_id, caller_id):
+def task_to_comment(task_id, status_id, caller_id, whole_entity=False):
     """``(task, status, caller)`` behind the path id of a task to comment, the id of the
     status the comment asks for (404 when either is unknown) and the caller's person id, in
     one query. The task row is held until the transaction ends (``row.locked``), so that
     parallel comments on one task queue instead of each counting from the same status; it
-    carries ``project_has_automations``, its audience and its ``assignee_ids``."""
+    carries ``project_has_automations``, its audience and its ``assignee_ids``.
+
+    A comment with hashtags also comments other tasks of the entity: with ``whole_entity``
+    every task of the entity is locked first, in id order, so that such comments on two
+    tasks of one entity queue instead of deadlocking (one more statement)."""
     task_id, status_id = path_id(task_id), path_id(status_id)
     locked = can_lock()
+    if locked and whole_entity:
+        list(_LOCKED_ENTITY_TASKS.rows(task_id))
     query = _LOCKED_TASK_TO_COMMENT if locked else _TASK_TO_COMMENT
     row = next(query.rows(task_id, status_id, caller_id), None)
     if row is None or row.requested_id is None:
