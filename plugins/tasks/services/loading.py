@@ -159,17 +159,20 @@ def task_to_comment(task_id, status_id, caller_id, whole_entity=False):
         Person, row, _CALLER_COLUMNS)
 
 
+_TASKS_TO_COMMENT = Prepared(lambda task_ids: _commented_task_rows(Task.id.in_(task_ids)))
+_LOCKED_TASKS_TO_COMMENT = Prepared(lambda task_ids: (
+    _commented_task_rows(Task.id.in_(task_ids)).order_by(Task.id).for_update(of=Task)))
+
+
 def tasks_to_comment(task_ids):
     """``{id: task row}`` of the tasks a batch comments, with what a comment reads, in one
     query (``task_to_comment`` for several tasks). Their rows are held until the transaction
     ends (``row.locked``), taken in id order: batches naming the same tasks in other orders
     queue instead of deadlocking."""
-    query = _commented_task_rows(Task.id.in_(list(task_ids)))
     locked = can_lock()
-    if locked:
-        query = query.order_by(Task.id).for_update(of=Task)
+    query = _LOCKED_TASKS_TO_COMMENT if locked else _TASKS_TO_COMMENT
     found = {}
-    for row in query:
+    for row in query.rows(sorted(task_ids)):
         row.locked = locked
         row.is_concept = row.entity_type_name == CONCEPT
         row.assignee_ids = split_ids(row.audience_assignees)
@@ -220,8 +223,11 @@ def get_status(task_status_id):
     return status
 
 
+_PROJECT_BY_ID = Prepared(lambda project_id: Project.select().where(Project.id == project_id))
+
+
 def get_project(project_id):
-    project = Project.get_or_none(Project.id == path_id(project_id))
+    project = next(_PROJECT_BY_ID.rows(path_id(project_id)), None)
     if project is None:
         raise NotFound()
     return project
