@@ -27,7 +27,8 @@ from psycopg.types.string import TextLoader
 
 from .clock import utcnow
 from .config import SectionSchema, core_section
-from .errors import DATABASE_DOWN_MESSAGE, ServiceUnavailable
+from .errors import (CONFLICT_HEADERS, CONFLICT_MESSAGE, DATABASE_DOWN_MESSAGE,
+                     ServiceUnavailable, is_conflict)
 
 log = logging.getLogger("dopesheet.db")
 
@@ -352,8 +353,13 @@ class DatabaseMiddleware:
         try:
             transaction.__exit__(None, None, None)
         except peewee.PeeweeException as error:
-            log.error("commit failed: %s", error)
-            cls._unavailable(resp)
+            if is_conflict(error):
+                log.warning("%s %s undone by the database at its commit: %s", req.method,
+                            req.relative_uri, str(error).splitlines()[0])
+                cls._unavailable(resp, CONFLICT_MESSAGE, CONFLICT_HEADERS)
+            else:
+                log.error("commit failed: %s", error)
+                cls._unavailable(resp)
             return False
         except Exception:  # from an after_commit callback: the data is committed
             log.exception("an after-commit callback failed")
@@ -376,10 +382,11 @@ class DatabaseMiddleware:
                 log.exception("undoing after a rollback failed")
 
     @staticmethod
-    def _unavailable(resp):
+    def _unavailable(resp, message=DATABASE_DOWN_MESSAGE, headers=None):
         resp.status = falcon.HTTP_503
         resp.text = None
-        resp.media = {"error": True, "message": DATABASE_DOWN_MESSAGE}
+        resp.media = {"error": True, "message": message}
+        resp.set_headers(headers or {})
 
     @staticmethod
     def _close():

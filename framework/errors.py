@@ -28,6 +28,7 @@ CONFLICT_MESSAGE = "The request ran into a concurrent one and was undone, retry 
 CONFLICT_SQLSTATES = {"40001", "40P01"}
 """PostgreSQL's serialization failure and deadlock: it undid the transaction, which would
 succeed if sent again."""
+CONFLICT_HEADERS = {"Retry-After": "1"}
 
 _ABSENT = object()
 
@@ -154,11 +155,11 @@ def handle_http_error(req, resp, error, params):
 
 
 def handle_database_down(req, resp, error, params):
-    if _sqlstate(error) in CONFLICT_SQLSTATES:
+    if is_conflict(error):
         log.warning("%s %s undone by the database: %s", req.method, req.relative_uri,
                     str(error).splitlines()[0])
         _write(resp, falcon.HTTP_503, {"error": True, "message": CONFLICT_MESSAGE},
-               {"Retry-After": "1"})
+               CONFLICT_HEADERS)
         return
     if not _is_connection_failure(error):
         handle_unexpected(req, resp, error, params)
@@ -173,10 +174,11 @@ def handle_unexpected(req, resp, error, params):
     _write(resp, falcon.HTTP_500, {"error": True, "message": INTERNAL_MESSAGE})
 
 
-def _sqlstate(error):
-    """The SQLSTATE of the driver's error that peewee wrapped (raised while handling it),
-    if it has one."""
-    return getattr(error.__cause__ or error.__context__, "sqlstate", None)
+def is_conflict(error):
+    """Whether ``error`` (peewee's, raised while handling the driver's) is PostgreSQL undoing
+    the transaction for a deadlock or a serialization failure."""
+    original = error.__cause__ or error.__context__
+    return getattr(original, "sqlstate", None) in CONFLICT_SQLSTATES
 
 
 def _is_connection_failure(error):

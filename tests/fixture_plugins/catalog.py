@@ -6,6 +6,7 @@ import peewee
 
 from framework import (BaseModel, JSONField, ModelApi, Route, UUIDField, db, emit, hookimpl,
                        operation)
+from framework.writes import update_row
 
 RECEIVED = []
 BATCHES = []
@@ -79,12 +80,16 @@ class Failing:
 
 
 class LockingShelves:
-    @operation("Locks the first shelf, meets the other requests (MEETING), locks the second")
+    @operation("Locks the first shelf, meets the other requests (MEETING), locks the second "
+               "(with ?deferred=true, by an update sent with the COMMIT)")
     def on_post(self, req, resp, first_id, second_id):
         list(Shelf.select().where(Shelf.id == first_id).for_update())
         for meeting in MEETING:
             meeting.wait(timeout=10)
-        list(Shelf.select().where(Shelf.id == second_id).for_update())
+        if req.get_param_as_bool("deferred"):
+            update_row(Shelf, second_id, {"name": f"locked by {first_id[:8]}"}, deferred=True)
+        else:
+            list(Shelf.select().where(Shelf.id == second_id).for_update())
         resp.media = {}
 
 

@@ -81,10 +81,13 @@ def test_internal_error_is_logged_with_request_id_and_not_echoed(studio, admin_h
     assert access.request_id == "req-42" and "GET /data/failing 500" in access.getMessage()
 
 
+@pytest.mark.parametrize("second_lock", ["at once", "with the commit"])
 def test_a_deadlock_is_a_503_to_retry_and_the_other_request_lands(app, studio, admin_headers,
-                                                                  database_kind, caplog):
+                                                                  database_kind, caplog,
+                                                                  second_lock):
     """Two requests locking two rows in opposite orders: PostgreSQL undoes one of them,
-    which is told to retry (503, ``Retry-After``) rather than given a 500."""
+    which is told to retry (503, ``Retry-After``) rather than given a 500, whether the
+    deadlock comes with a statement or with the writes sent with the ``COMMIT``."""
     if database_kind != "postgresql":
         pytest.skip("SQLite runs writing requests one at a time")
     first, second = (studio.client.simulate_post("/data/shelves", json={"name": name},
@@ -94,7 +97,8 @@ def test_a_deadlock_is_a_503_to_retry_and_the_other_request_lands(app, studio, a
 
     def lock(first_id, second_id):
         answers[first_id] = falcon.testing.TestClient(app).simulate_post(
-            f"/data/locking/{first_id}/{second_id}", headers=admin_headers)
+            f"/data/locking/{first_id}/{second_id}", headers=admin_headers,
+            params={"deferred": str(second_lock == "with the commit").lower()})
 
     catalog.MEETING.append(threading.Barrier(2))
     try:
