@@ -160,7 +160,18 @@ def _libpq_options(url, generic_plans):
     return " ".join(part for part in (given, GENERIC_PLANS if generic_plans else "") if part)
 
 
-_BEGIN = ("BEGIN", None)
+class Statement:
+    """A write queued by ``PostgresPool.defer``: its SQL and parameters, asked for when it is
+    sent (a queued write may still change, e.g. take more rows, until then)."""
+
+    def __init__(self, sql, params=None):
+        self.sql, self.params = sql, params
+
+    def statement(self):
+        return self.sql, self.params
+
+
+_BEGIN = Statement("BEGIN")
 
 
 class PostgresPool(PooledPostgresqlDatabase):
@@ -181,25 +192,32 @@ class PostgresPool(PooledPostgresqlDatabase):
         self._state.pending = None
         return pending
 
-    def defer(self, sql, params):
-        """Run a write whose result nobody reads with the transaction's next statement (at
-        once outside a transaction). An error it raises surfaces with that statement."""
+    def defer(self, write):
+        """Run ``write`` (a ``Statement``, or anything with its ``statement()``), whose result
+        nobody reads, with the transaction's next statement (at once outside a transaction).
+        An error it raises surfaces with that statement."""
         pending = getattr(self._state, "pending", None)
         if pending is None and not self.in_transaction():
-            self.execute_sql(sql, params)
+            self.execute_sql(*write.statement())
+        elif pending is None:
+            self._state.pending = [write]
         else:
-            self._log_query(sql, params)
-            if pending is None:
-                self._state.pending = [(sql, params)]
-            else:
-                pending.append((sql, params))
+            pending.append(write)
+
+    def deferred_writes(self):
+        """The writes waiting for the transaction's next statement, oldest first (empty
+        outside a transaction)."""
+        return getattr(self._state, "pending", None) or ()
 
     def _send(self, pending, sql=None, params=None):
         """The pending statements, then ``sql``, in one round trip; ``sql``'s cursor."""
         cursor = None
         with peewee.__exception_wrapper__:
             with self.connection().pipeline():
-                for queued, queued_params in pending:
+                for write in pending:
+                    queued, queued_params = write.statement()
+                    if write is not _BEGIN:
+                        self._log_query(queued, queued_params)
                     self.cursor().execute(queued, queued_params)
                 if sql is not None:
                     cursor = self.cursor()

@@ -275,30 +275,21 @@ class QueryLog:
 
 @contextmanager
 def count_queries():
-    """Count the statements the bound database executes inside the block."""
+    """Count the statements the bound database sends inside the block (deferred writes when
+    they are sent, several rows joined into one insert once; not ``BEGIN`` and ``COMMIT``)."""
     database = db.obj
     log = QueryLog()
-    original = database.execute_sql
+    original = database._log_query
 
-    def counting(sql, params=None, *args, **kwargs):
+    def counting(sql, params):
         log.statements.append(sql)
-        return original(sql, params, *args, **kwargs)
+        return original(sql, params)
 
-    database.execute_sql = counting
-    deferring = getattr(database, "defer", None)
-    if deferring is not None:
-        def counting_deferred(sql, params):
-            if database.in_transaction():  # otherwise it runs through execute_sql
-                log.statements.append(sql)
-            return deferring(sql, params)
-
-        database.defer = counting_deferred
+    database._log_query = counting
     try:
         yield log
     finally:
-        del database.execute_sql
-        if deferring is not None:
-            del database.defer
+        del database._log_query
 
 
 @pytest.fixture

@@ -12,14 +12,17 @@ converts to an SQL expression (JSON on SQLite: ``json(?)``) is left to peewee.
 
 ``deferred=True`` sends the write with the transaction's next statement (PostgreSQL, see
 ``framework.db.PostgresPool.defer``): for the rows a request writes and never reads back,
-whose failure (a bug, not a caller's mistake) may surface one statement later.
+whose failure (a bug, not a caller's mistake) may surface one statement later. Deferred
+rows for a table and column list already waiting join that insert, one multi-row statement
+for a batch's comments or notifications, unless a write queued in between touches that
+table or inserts into a table it references (``_DeferredInsert``).
 """
 
 import weakref
 
 import peewee
 
-from .db import db
+from .db import Statement, db
 
 _SQL = weakref.WeakKeyDictionary()
 MAX_CACHED_ROWS = 64
@@ -83,32 +86,77 @@ def _value(field, row):
     return _converted(field, value)
 
 
-def _execute(sql, params, deferred):
-    database = db.obj
-    if deferred and hasattr(database, "defer"):
-        return database.defer(sql, params)
-    return database.execute_sql(sql, params)
+def _insert_sql(model, columns, count):
+    def build(database):
+        names = ", ".join(_name(database, field.column_name) for field in columns)
+        row = "(" + ", ".join([database.param] * len(columns)) + ")"
+        return (f"INSERT INTO {_name(database, model._meta.table_name)} ({names}) VALUES "
+                + ", ".join([row] * count))
+
+    if count <= MAX_CACHED_ROWS:
+        return _cached_sql(("insert", model, columns, count), build)
+    return build(db.obj)
+
+
+MAX_DEFERRED_PARAMS = 30000
+"""A deferred insert takes no more rows once it has this many values (PostgreSQL allows
+65,535 parameters per statement)."""
+
+
+class _DeferredInsert:
+    """Rows waiting to be inserted into one table, with one column list."""
+
+    def __init__(self, model, columns, params, count):
+        self.model, self.columns, self.params, self.count = model, columns, params, count
+
+    def statement(self):
+        return _insert_sql(self.model, self.columns, self.count), self.params
+
+    def takes(self, model, columns, params):
+        return (self.model is model and self.columns == columns
+                and len(self.params) + len(params) <= MAX_DEFERRED_PARAMS)
+
+
+class _DeferredUpdate(Statement):
+    def __init__(self, model, sql, params):
+        super().__init__(sql, params)
+        self.model = model
+
+
+def _blocks(write, model):
+    """Whether rows for ``model`` may not be inserted before ``write``, queued earlier:
+    ``write`` touches ``model``'s table, inserts into a table ``model`` references (a new
+    row may reference its rows), or is a statement of unknown effect."""
+    if isinstance(write, _DeferredInsert):
+        return write.model is model or write.model in model._meta.refs.values()
+    return not isinstance(write, _DeferredUpdate) or write.model is model
+
+
+def _defer_insert(database, model, columns, params, count):
+    for write in reversed(database.deferred_writes()):
+        if isinstance(write, _DeferredInsert) and write.takes(model, columns, params):
+            write.params += params
+            write.count += count
+            return
+        if _blocks(write, model):
+            break
+    database.defer(_DeferredInsert(model, columns, params, count))
 
 
 def insert_rows(model, rows, deferred=False):
     """Insert ``rows`` (a non-empty list of dicts)."""
     plan = _plan(model, tuple(rows[0]))
     columns = tuple(field for field, _ in plan)
-
-    def build(database):
-        names = ", ".join(_name(database, field.column_name) for field in columns)
-        row = "(" + ", ".join([database.param] * len(columns)) + ")"
-        return (f"INSERT INTO {_name(database, model._meta.table_name)} ({names}) VALUES "
-                + ", ".join([row] * len(rows)))
-
     params = [_converted(field, row[key]) if key in row else _value(field, row)
               for row in rows for field, key in plan]
     if _has_expression(params):
         model.insert_many(rows).execute()
         return
-    sql = (_cached_sql(("insert", model, columns, len(rows)), build)
-           if len(rows) <= MAX_CACHED_ROWS else build(db.obj))
-    _execute(sql, params, deferred)
+    database = db.obj
+    if deferred and hasattr(database, "defer"):
+        _defer_insert(database, model, columns, params, len(rows))
+    else:
+        database.execute_sql(_insert_sql(model, columns, len(rows)), params)
 
 
 def create(model, deferred=False, **values):
@@ -139,5 +187,8 @@ def update_row(model, row_id, changes, deferred=False):
     if _has_expression(params):
         return model.update(dict(pairs)).where(key == row_id).execute()
     sql = _cached_sql(("update", model, tuple(field for field, _ in pairs)), build)
-    cursor = _execute(sql, params, deferred)
-    return None if cursor is None else cursor.rowcount
+    database = db.obj
+    if deferred and hasattr(database, "defer"):
+        database.defer(_DeferredUpdate(model, sql, params))
+        return None
+    return database.execute_sql(sql, params).rowcount

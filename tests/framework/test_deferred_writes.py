@@ -70,3 +70,49 @@ def test_begin_waits_for_the_first_statement(app, database_kind):
         with db.atomic():
             pass
         assert connection.pgconn.transaction_status == TransactionStatus.IDLE
+
+
+def _inserts(log):
+    return [sql.split(" (")[0] for sql in log.statements if sql.startswith("INSERT")]
+
+
+def test_deferred_rows_for_one_table_join_into_one_insert(app, database_kind, query_counter):
+    """A batch queues, per entry, an item, an update of its shelf and a tag: each table gets
+    one insert, and every item still finds its shelf."""
+    with app.dopesheet.activated():
+        with query_counter() as log:
+            with db.atomic():
+                shelves = [create(catalog.Shelf, deferred=True, name=f"shelf {index}")
+                           for index in range(3)]
+                for index, shelf in enumerate(shelves):
+                    create(catalog.Item, deferred=True, name=f"item {index}", shelf=shelf.id)
+                    update_row(catalog.Shelf, shelf.id, {"name": f"shelf {index}!"},
+                               deferred=True)
+                    create(catalog.Tag, deferred=True, name=f"tag {index}")
+        stored = {item.name: item.shelf.name for item in catalog.Item.select()}
+        assert _names() == ["tag 0", "tag 1", "tag 2"]
+    assert stored == {"item 0": "shelf 0!", "item 1": "shelf 1!", "item 2": "shelf 2!"}
+    if database_kind == "postgresql":
+        assert _inserts(log) == ['INSERT INTO "shelf"', 'INSERT INTO "item"',
+                                 'INSERT INTO "tag"']
+        assert [sql.count("), (") for sql in log.statements if sql.startswith("INSERT")] == [
+            2, 2, 2]
+
+
+def test_rows_do_not_join_an_insert_they_must_follow(app, database_kind, query_counter):
+    """An item whose shelf was queued after an earlier item, and a tag queued after an
+    update of the tags, each start a statement of their own."""
+    with app.dopesheet.activated():
+        with query_counter() as log:
+            with db.atomic():
+                create(catalog.Item, deferred=True, name="first")
+                shelf = create(catalog.Shelf, deferred=True, name="new shelf")
+                create(catalog.Item, deferred=True, name="second", shelf=shelf.id)
+                tag = create(catalog.Tag, deferred=True, name="red")
+                update_row(catalog.Tag, tag.id, {"name": "crimson"}, deferred=True)
+                create(catalog.Tag, deferred=True, name="blue")
+        assert _names() == ["blue", "crimson"]
+        assert catalog.Item.get(name="second").shelf.name == "new shelf"
+    if database_kind == "postgresql":
+        assert _inserts(log) == ['INSERT INTO "item"', 'INSERT INTO "shelf"',
+                                 'INSERT INTO "item"', 'INSERT INTO "tag"', 'INSERT INTO "tag"']

@@ -9,9 +9,10 @@ anything is written, and an item failing while written rolls the whole request b
 import re
 
 import falcon
-from framework import ApiError, BadRequest, Forbidden, operation, principal_of, validated
+from framework import (ApiError, BadRequest, Forbidden, NotFound, operation, principal_of,
+                       validated)
 
-from plugins.entities.models import Project, TaskStatus
+from plugins.entities.models import Project
 
 from ..models import Task
 from ..services import access, commenting, loading
@@ -48,8 +49,7 @@ class BatchComments(TasksResource):
         """``[(task, status, item)]`` once every item passed, else the first failure."""
         task_ids = [fixed_task_id or str(item["task_id"]) for item in items]
         tasks = loading.tasks_to_comment(set(task_ids))
-        statuses = {row.id: row for row in TaskStatus.select().where(
-            TaskStatus.id.in_([str(item["task_status_id"]) for item in items]))}
+        statuses = loading.statuses_by_id(item["task_status_id"] for item in items)
         checked = []
         for index, (task_id, item) in enumerate(zip(task_ids, items)):
             task = tasks.get(task_id)
@@ -67,11 +67,12 @@ class BatchComments(TasksResource):
 
     def _post(self, req, resp, checked, uploads):
         principal = principal_of(req)
+        author_ids = [self._author_id(principal, task, item) for task, _, item in checked]
+        authors = {author_id: author_row(principal, author_id)
+                   for author_id in dict.fromkeys(author_ids)}
         posted = []
-        for index, (task, status, item) in enumerate(checked):
+        for index, ((task, status, item), author_id) in enumerate(zip(checked, author_ids)):
             is_manager = caller_for(principal, task).is_manager
-            author_id = str(item["person_id"]) if is_manager and item["person_id"] else (
-                principal.id)
             draft = commenting.Draft(
                 text=item["text"], checklist=item["checklist"] or [], links=item["links"] or [],
                 created_at=item["created_at"] if is_manager else None,
@@ -82,11 +83,18 @@ class BatchComments(TasksResource):
             except ApiError as error:
                 raise type(error)(error.message, data={"errors": [
                     {"field": f"comments.{index}", "message": error.message}]}) from None
-            view = posted_view(comment, stored, status, author_row(principal, author_id))
+            view = posted_view(comment, stored, status, authors[author_id])
             view["preview_files"] = stored.get("previews", [])
             posted.append(view)
         resp.media = posted
         resp.status = falcon.HTTP_201
+
+    @staticmethod
+    def _author_id(principal, task, item):
+        """A manager may post in another person's name; anyone else posts as themselves."""
+        if item["person_id"] and caller_for(principal, task).is_manager:
+            return str(item["person_id"])
+        return principal.id
 
     @operation("Comments on several tasks (each item has its task_id); all or nothing",
                status=201)
@@ -126,7 +134,9 @@ class CommentMany(TasksResource):
         items = [item for item in items
                  if item["object_id"] and item["task_status_id"] and item["comment"] is not None]
         tasks = loading.tasks_to_comment({str(item["object_id"]) for item in items})
-        statuses = {}
+        # what the items read comes first: a read sends the writes queued before it
+        author = principal.user if tasks else None
+        statuses = loading.statuses_by_id(item["task_status_id"] for item in items)
         posted = []
         for item in items:
             task = tasks.get(str(item["object_id"]))
@@ -136,16 +146,16 @@ class CommentMany(TasksResource):
             if not is_manager and not (caller.supervises(task.department_id)
                                        or access.is_assigned(principal.id, task)):
                 continue
-            status_id = str(item["task_status_id"])
-            status = statuses.get(status_id) or statuses.setdefault(
-                status_id, loading.get_status(status_id))
+            status = statuses.get(str(item["task_status_id"]))
+            if status is None:
+                raise NotFound()
             if not access.status_allowed(caller, status):
                 raise Forbidden()
             comment, stored = commenting.post(
                 task, status, principal.id,
                 commenting.Draft(text=item["comment"], links=item["links"],
                                  uploads=item["uploads"]), self.dopesheet)
-            view = posted_view(comment, stored, status, author_row(principal, principal.id))
+            view = posted_view(comment, stored, status, author)
             view["preview_files"] = stored.get("previews", [])
             posted.append(view)
         resp.media = posted

@@ -223,6 +223,16 @@ def get_status(task_status_id):
     return status
 
 
+_STATUSES_BY_ID = Prepared(lambda status_ids: (
+    TaskStatus.select().where(TaskStatus.id.in_(status_ids))))
+
+
+def statuses_by_id(status_ids):
+    """``{id: status}`` of those of ``status_ids`` that exist, in one query."""
+    ids = sorted({TaskStatus.id.db_value(status_id) for status_id in status_ids})
+    return {status.id: status for status in _STATUSES_BY_ID.rows(ids)} if ids else {}
+
+
 _PROJECT_BY_ID = Prepared(lambda project_id: Project.select().where(Project.id == project_id))
 
 
