@@ -20,6 +20,7 @@ import orjson
 import peewee
 from marshmallow import fields, validate
 from playhouse.pool import PooledDatabase, PooledPostgresqlDatabase, PooledSqliteDatabase
+from psycopg import RawCursor
 from psycopg import adapters as psycopg_adapters
 from psycopg.adapt import AdaptersMap
 from psycopg.types.json import set_json_loads
@@ -161,8 +162,9 @@ def _libpq_options(url, generic_plans):
 
 
 class Statement:
-    """A write queued by ``PostgresPool.defer``: its SQL and parameters, asked for when it is
-    sent (a queued write may still change, e.g. take more rows, until then)."""
+    """A write queued by ``PostgresPool.defer``: its SQL (with ``$1, $2`` placeholders) and
+    parameters, asked for when it is sent (a queued write may still change, e.g. take more
+    rows, until then)."""
 
     def __init__(self, sql, params=None):
         self.sql, self.params = sql, params
@@ -172,6 +174,7 @@ class Statement:
 
 
 _BEGIN = Statement("BEGIN")
+_COMMIT = Statement("COMMIT")
 
 
 class PostgresPool(PooledPostgresqlDatabase):
@@ -182,7 +185,14 @@ class PostgresPool(PooledPostgresqlDatabase):
     A transaction's ``BEGIN`` and the writes given to ``defer`` wait for the next statement
     and go to PostgreSQL with it in one round trip (psycopg's pipeline mode); the last ones
     go with the ``COMMIT``. A transaction that ran no statement sends nothing at all.
+
+    SQL built once and run many times (``framework.writes``) is written with PostgreSQL's
+    own ``$1, $2`` placeholders and run by ``execute_numbered`` or ``defer``: psycopg
+    rewrites a ``%s`` statement's placeholders on every run once it has more than 50
+    parameters (a batch's multi-row insert), and that parsing cost more than building it.
     """
+
+    numbered_params = True
 
     def _is_closed(self, conn):
         return conn.closed or self._adapter.txn_status(conn) == self._adapter.txn_unknown
@@ -192,13 +202,18 @@ class PostgresPool(PooledPostgresqlDatabase):
         self._state.pending = None
         return pending
 
+    def execute_numbered(self, sql, params):
+        """Run ``sql``, written with ``$1, $2`` placeholders, after the pending writes."""
+        self._log_query(sql, params)
+        return self._send(self._take_pending() or (), Statement(sql, params))
+
     def defer(self, write):
         """Run ``write`` (a ``Statement``, or anything with its ``statement()``), whose result
         nobody reads, with the transaction's next statement (at once outside a transaction).
         An error it raises surfaces with that statement."""
         pending = getattr(self._state, "pending", None)
         if pending is None and not self.in_transaction():
-            self.execute_sql(*write.statement())
+            self.execute_numbered(*write.statement())
         elif pending is None:
             self._state.pending = [write]
         else:
@@ -209,19 +224,31 @@ class PostgresPool(PooledPostgresqlDatabase):
         outside a transaction)."""
         return getattr(self._state, "pending", None) or ()
 
-    def _send(self, pending, sql=None, params=None):
-        """The pending statements, then ``sql``, in one round trip; ``sql``'s cursor."""
-        cursor = None
+    def _send(self, pending, last=None):
+        """The pending writes, then ``last`` (a ``Statement`` or peewee's ``(sql, params)``),
+        in one round trip; ``last``'s cursor."""
+        connection = self.connection()
         with peewee.__exception_wrapper__:
-            with self.connection().pipeline():
+            if not pending:
+                return self._run(connection, last)
+            with connection.pipeline():
                 for write in pending:
-                    queued, queued_params = write.statement()
+                    sql, params = write.statement()
                     if write is not _BEGIN:
-                        self._log_query(queued, queued_params)
-                    self.cursor().execute(queued, queued_params)
-                if sql is not None:
-                    cursor = self.cursor()
-                    cursor.execute(sql, params or ())
+                        self._log_query(sql, params)
+                    RawCursor(connection).execute(sql, params)
+                return self._run(connection, last)
+
+    @staticmethod
+    def _run(connection, statement):
+        if statement is None:
+            return None
+        if isinstance(statement, Statement):
+            cursor = RawCursor(connection)
+            cursor.execute(*statement.statement())
+        else:
+            cursor = connection.cursor()
+            cursor.execute(statement[0], statement[1] or ())
         return cursor
 
     def _execute_cursor(self, sql, params, **cursor_options):
@@ -232,7 +259,7 @@ class PostgresPool(PooledPostgresqlDatabase):
             self._send(pending)
             return super()._execute_cursor(sql, params, **cursor_options)
         self._log_query(sql, params)
-        return self._send(pending, sql, params)
+        return self._send(pending, (sql, params))
 
     def begin(self, isolation_level=None):
         if isolation_level or self._isolation_level:
@@ -244,7 +271,7 @@ class PostgresPool(PooledPostgresqlDatabase):
         if pending is None:
             return super().commit()
         if pending != [_BEGIN]:
-            self._send(pending, "COMMIT")
+            self._send(pending, _COMMIT)
 
     def rollback(self):
         pending = self._take_pending()

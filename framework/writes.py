@@ -44,6 +44,25 @@ def _name(database, identifier):
     return database.quote[0] + identifier + database.quote[1]
 
 
+def _numbered(database):
+    return getattr(database, "numbered_params", False)
+
+
+def _placeholders(database, start, count):
+    """``count`` parameter placeholders, numbered from ``start`` where the database runs
+    such SQL (``framework.db.PostgresPool.execute_numbered``)."""
+    if _numbered(database):
+        return [f"${number}" for number in range(start, start + count)]
+    return [database.param] * count
+
+
+def _run(sql, params):
+    database = db.obj
+    if _numbered(database):
+        return database.execute_numbered(sql, params)
+    return database.execute_sql(sql, params)
+
+
 _PLANS = {}
 
 
@@ -89,9 +108,11 @@ def _value(field, row):
 def _insert_sql(model, columns, count):
     def build(database):
         names = ", ".join(_name(database, field.column_name) for field in columns)
-        row = "(" + ", ".join([database.param] * len(columns)) + ")"
+        width = len(columns)
+        rows = ("(" + ", ".join(_placeholders(database, 1 + index * width, width)) + ")"
+                for index in range(count))
         return (f"INSERT INTO {_name(database, model._meta.table_name)} ({names}) VALUES "
-                + ", ".join([row] * count))
+                + ", ".join(rows))
 
     if count <= MAX_CACHED_ROWS:
         return _cached_sql(("insert", model, columns, count), build)
@@ -156,7 +177,7 @@ def insert_rows(model, rows, deferred=False):
     if deferred and hasattr(database, "defer"):
         _defer_insert(database, model, columns, params, len(rows))
     else:
-        database.execute_sql(_insert_sql(model, columns, len(rows)), params)
+        _run(_insert_sql(model, columns, len(rows)), params)
 
 
 def create(model, deferred=False, **values):
@@ -178,10 +199,11 @@ def update_row(model, row_id, changes, deferred=False):
 
     def build(database):
         table = _name(database, model._meta.table_name)
-        assignments = ", ".join(f"{_name(database, field.column_name)} = {database.param}"
-                                for field, _ in pairs)
+        *values, row_key = _placeholders(database, 1, len(pairs) + 1)
+        assignments = ", ".join(f"{_name(database, field.column_name)} = {value}"
+                                for (field, _), value in zip(pairs, values))
         return (f"UPDATE {table} SET {assignments} WHERE ({table}."
-                f"{_name(database, key.column_name)} = {database.param})")
+                f"{_name(database, key.column_name)} = {row_key})")
 
     params = [_converted(field, value) for field, value in pairs] + [key.db_value(row_id)]
     if _has_expression(params):
@@ -191,4 +213,4 @@ def update_row(model, row_id, changes, deferred=False):
     if deferred and hasattr(database, "defer"):
         database.defer(_DeferredUpdate(model, sql, params))
         return None
-    return database.execute_sql(sql, params).rowcount
+    return _run(sql, params).rowcount

@@ -1,6 +1,7 @@
 """Creating, assigning and deleting tasks, with the events and notifications Zou sends."""
 
 from framework import BadRequest, emit, utcnow
+from framework.writes import insert_rows
 
 from plugins.entities.models import ProjectPersonLink
 from plugins.persons.models import Person
@@ -38,7 +39,7 @@ def create_for_entities(task_type, entities, assigner_id):
              for entity in dict((entity.id, entity) for entity in entities).values()
              if entity.id not in existing]
     if tasks:
-        Task.bulk_create(tasks)
+        insert_rows(Task, [task.__data__ for task in tasks])
     created = []
     for task in tasks:
         item = TASK.from_instance(task)
