@@ -101,7 +101,7 @@ class ProjectAssets(ProductionResource):
         asset = creation.create_asset(project, path_id(asset_type_id), body, principal_of(req).id)
         self.entity_event(ASSET, "new", asset)
         resp.status = falcon.HTTP_201
-        resp.media = views.listing(Entity.select().where(Entity.id == asset.id), ASSET)[0]
+        resp.media = views.entity_view(asset.id, ASSET)
 
     @operation("Shared assets of other projects used in this one")
     def on_get_shared_used(self, req, resp, project_id):

@@ -155,11 +155,10 @@ class KindResource(ProductionResource):
         entity, created = self.kind.create(project, body, principal_of(req).id)
         if created:
             self.entity_event(self.kind.name, "new", entity)
-        query = Entity.select().where(Entity.id == entity.id)
         if self.kind.name == CONCEPT:
-            resp.media = views.concept_listing(query)[0]
+            resp.media = views.concept_listing(Entity.select().where(Entity.id == entity.id))[0]
         else:
-            resp.media = views.listing(query, self.kind.name)[0]
+            resp.media = views.entity_view(entity.id, self.kind.name)
         resp.status = falcon.HTTP_201
 
 
