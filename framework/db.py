@@ -274,9 +274,17 @@ class PostgresPool(PooledPostgresqlDatabase):
             self._send(pending, _COMMIT)
 
     def rollback(self):
+        """Roll back through psycopg's own ``rollback()``, which also forgets the statements
+        psycopg prepared: a pipeline that failed may leave it counting as prepared a statement
+        whose ``PREPARE`` PostgreSQL skipped, and every later use of that statement on the
+        connection would fail."""
         pending = self._take_pending()
-        if pending is None or pending[0] != _BEGIN:
-            return super().rollback()
+        if pending is not None and pending[0] == _BEGIN:
+            return
+        if self.is_closed():
+            raise peewee.InterfaceError("Cannot rollback, database connection not open.")
+        with peewee.__exception_wrapper__:
+            self._state.conn.rollback()
 
     def close(self):
         self._state.pending = None

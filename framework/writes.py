@@ -14,15 +14,16 @@ converts to an SQL expression (JSON on SQLite: ``json(?)``) is left to peewee.
 ``framework.db.PostgresPool.defer``): for the rows a request writes and never reads back,
 whose failure (a bug, not a caller's mistake) may surface one statement later. Deferred
 rows for a table and column list already waiting join that insert, one multi-row statement
-for a batch's comments or notifications, unless a write queued in between touches that
-table or inserts into a table it references (``_DeferredInsert``).
+for a batch's comments or notifications, and deferred updates of a table's rows setting the
+same columns join into one statement, unless a write queued in between touches that table
+or inserts into a table it references (``_blocks``).
 """
 
 import weakref
 
 import peewee
 
-from .db import Statement, db
+from .db import db
 
 _SQL = weakref.WeakKeyDictionary()
 MAX_CACHED_ROWS = 64
@@ -124,6 +125,12 @@ MAX_DEFERRED_PARAMS = 30000
 65,535 parameters per statement)."""
 
 
+def _same_fields(fields, others):
+    """Field by field identity (``==`` between peewee fields builds an SQL expression)."""
+    return len(fields) == len(others) and all(
+        field is other for field, other in zip(fields, others))
+
+
 class _DeferredInsert:
     """Rows waiting to be inserted into one table, with one column list."""
 
@@ -134,14 +141,30 @@ class _DeferredInsert:
         return _insert_sql(self.model, self.columns, self.count), self.params
 
     def takes(self, model, columns, params):
-        return (self.model is model and self.columns == columns
+        return (self.model is model and _same_fields(self.columns, columns)
                 and len(self.params) + len(params) <= MAX_DEFERRED_PARAMS)
 
 
-class _DeferredUpdate(Statement):
-    def __init__(self, model, sql, params):
-        super().__init__(sql, params)
-        self.model = model
+class _DeferredUpdate:
+    """Updates by key of rows of one table, setting the same columns: one statement, whose
+    rows are a ``VALUES`` list when there are several (a row updated twice keeps the last
+    values, as running both would)."""
+
+    def __init__(self, model, fields, row_key, values):
+        self.model, self.fields, self.rows = model, fields, {row_key: values}
+
+    def statement(self):
+        if len(self.rows) == 1:
+            [(row_key, values)] = self.rows.items()
+            return _update_sql(self.model, self.fields), [*values, row_key]
+        params = []
+        for row_key, values in self.rows.items():
+            params += [row_key, *values]
+        return _updates_sql(self.model, self.fields, len(self.rows)), params
+
+    def takes(self, model, fields):
+        return (self.model is model and _same_fields(self.fields, fields)
+                and len(self.rows) * (len(fields) + 1) < MAX_DEFERRED_PARAMS)
 
 
 def _blocks(write, model):
@@ -162,6 +185,16 @@ def _defer_insert(database, model, columns, params, count):
         if _blocks(write, model):
             break
     database.defer(_DeferredInsert(model, columns, params, count))
+
+
+def _defer_update(database, model, fields, row_key, values):
+    for write in reversed(database.deferred_writes()):
+        if isinstance(write, _DeferredUpdate) and write.takes(model, fields):
+            write.rows[row_key] = values
+            return
+        if _blocks(write, model):
+            break
+    database.defer(_DeferredUpdate(model, fields, row_key, values))
 
 
 def insert_rows(model, rows, deferred=False):
@@ -188,29 +221,59 @@ def create(model, deferred=False, **values):
     return instance
 
 
+def _update_sql(model, fields):
+    def build(database):
+        table = _name(database, model._meta.table_name)
+        *values, row_key = _placeholders(database, 1, len(fields) + 1)
+        assignments = ", ".join(f"{_name(database, field.column_name)} = {value}"
+                                for field, value in zip(fields, values))
+        return (f"UPDATE {table} SET {assignments} WHERE ({table}."
+                f"{_name(database, model._meta.primary_key.column_name)} = {row_key})")
+
+    return _cached_sql(("update", model, fields), build)
+
+
+def _updates_sql(model, fields, count):
+    """One UPDATE of ``count`` rows from a ``VALUES`` list (PostgreSQL: each value cast to
+    its column's type, which PostgreSQL cannot infer there)."""
+    def build(database):
+        table = _name(database, model._meta.table_name)
+        key = model._meta.primary_key
+        columns = (key, *fields)
+        types = database.get_context_options()["field_types"]
+        casts = [types.get(field.field_type, field.field_type) for field in columns]
+        rows = ", ".join(
+            "(" + ", ".join(f"{placeholder}::{cast}" for placeholder, cast in zip(
+                _placeholders(database, 1 + index * len(columns), len(columns)), casts)) + ")"
+            for index in range(count))
+        names = ", ".join(_name(database, f"c{index}") for index in range(len(columns)))
+        assignments = ", ".join(f"{_name(database, field.column_name)} = "
+                                f"{_name(database, 'v')}.{_name(database, f'c{index}')}"
+                                for index, field in enumerate(fields, 1))
+        return (f"UPDATE {table} SET {assignments} FROM (VALUES {rows}) AS "
+                f"{_name(database, 'v')} ({names}) WHERE {table}."
+                f"{_name(database, key.column_name)} = {_name(database, 'v')}."
+                f"{_name(database, 'c0')}")
+
+    if count <= MAX_CACHED_ROWS:
+        return _cached_sql(("updates", model, fields, count), build)
+    return build(db.obj)
+
+
 def update_row(model, row_id, changes, deferred=False):
     """Update columns of one row by primary key; ``changes`` maps fields (or field names)
     to values. Returns the number of rows changed (None when ``deferred``)."""
-    fields = model._meta.fields
-    pairs = sorted(((fields[key] if isinstance(key, str) else key, value)
+    by_name = model._meta.fields
+    pairs = sorted(((by_name[key] if isinstance(key, str) else key, value)
                     for key, value in changes.items()),
                    key=lambda pair: pair[0]._sort_key)
-    key = model._meta.primary_key
-
-    def build(database):
-        table = _name(database, model._meta.table_name)
-        *values, row_key = _placeholders(database, 1, len(pairs) + 1)
-        assignments = ", ".join(f"{_name(database, field.column_name)} = {value}"
-                                for (field, _), value in zip(pairs, values))
-        return (f"UPDATE {table} SET {assignments} WHERE ({table}."
-                f"{_name(database, key.column_name)} = {row_key})")
-
-    params = [_converted(field, value) for field, value in pairs] + [key.db_value(row_id)]
-    if _has_expression(params):
-        return model.update(dict(pairs)).where(key == row_id).execute()
-    sql = _cached_sql(("update", model, tuple(field for field, _ in pairs)), build)
+    fields = tuple(field for field, _ in pairs)
+    values = [_converted(field, value) for field, value in pairs]
+    row_key = model._meta.primary_key.db_value(row_id)
+    if _has_expression(values):
+        return model.update(dict(pairs)).where(model._meta.primary_key == row_id).execute()
     database = db.obj
     if deferred and hasattr(database, "defer"):
-        database.defer(_DeferredUpdate(model, sql, params))
+        _defer_update(database, model, fields, row_key, values)
         return None
-    return _run(sql, params).rowcount
+    return _run(_update_sql(model, fields), [*values, row_key]).rowcount

@@ -116,3 +116,60 @@ def test_rows_do_not_join_an_insert_they_must_follow(app, database_kind, query_c
     if database_kind == "postgresql":
         assert _inserts(log) == ['INSERT INTO "item"', 'INSERT INTO "shelf"',
                                  'INSERT INTO "item"', 'INSERT INTO "tag"', 'INSERT INTO "tag"']
+
+
+def test_deferred_updates_of_one_table_join_into_one_statement(app, database_kind,
+                                                                query_counter):
+    """Updates of several rows setting the same columns are one statement; a row updated
+    twice keeps its last values; an update of a row inserted after the first update waits
+    for that insert."""
+    with app.dopesheet.activated():
+        items = [create(catalog.Item, name=f"item {index}") for index in range(3)]
+        with query_counter() as log:
+            with db.atomic():
+                for index, item in enumerate(items):
+                    update_row(catalog.Item, item.id, {"count": index, "price": 1.5},
+                               deferred=True)
+                    create(catalog.Tag, deferred=True, name=f"tag {index}")
+                update_row(catalog.Item, items[0].id, {"count": 10, "price": 2.5},
+                           deferred=True)
+                late = create(catalog.Item, deferred=True, name="late")
+                update_row(catalog.Item, late.id, {"count": 7, "price": 0.5}, deferred=True)
+        stored = {item.name: (item.count, item.price) for item in catalog.Item.select()}
+    assert stored == {"item 0": (10, 2.5), "item 1": (1, 1.5), "item 2": (2, 1.5),
+                      "late": (7, 0.5)}
+    if database_kind == "postgresql":
+        assert [sql.split(" (")[0].split(" SET")[0] for sql in log.statements] == [
+            'UPDATE "item"', 'INSERT INTO "tag"', 'INSERT INTO "item"', 'UPDATE "item"']
+
+
+def test_writes_of_other_columns_stay_apart(app):
+    """Rows and updates of one table join only when they write the same columns."""
+    with app.dopesheet.activated():
+        items = [create(catalog.Item, name=f"item {index}") for index in range(2)]
+        with db.atomic():
+            insert_rows(catalog.Item, [{"name": "priced", "price": 1.5}], deferred=True)
+            insert_rows(catalog.Item, [{"name": "secret", "secret": "s"}], deferred=True)
+            update_row(catalog.Item, items[0].id, {"count": 4}, deferred=True)
+            update_row(catalog.Item, items[1].id, {"price": 2.5}, deferred=True)
+        stored = {item.name: (item.count, item.price, item.secret)
+                  for item in catalog.Item.select()}
+    assert stored == {"item 0": (4, None, None), "item 1": (0, 2.5, None),
+                      "priced": (0, 1.5, None), "secret": (0, None, "s")}
+
+
+def test_a_connection_serves_on_after_failing_deferred_writes(app):
+    """psycopg prepares a statement the fifth time it runs; when that happens in a pipeline
+    a failing write aborted, psycopg still counted the statement as prepared, and every
+    later transaction on the connection failed with 'prepared statement does not exist'."""
+    with app.dopesheet.activated():
+        for round_ in range(8):
+            with pytest.raises(peewee.IntegrityError):
+                with db.atomic():
+                    create(catalog.Tag, deferred=True, name=f"dropped {round_}")
+                    create(catalog.Item, deferred=True, name="orphan", shelf=new_id())
+                    create(catalog.Shelf, deferred=True, name=f"dropped {round_}")
+                    _names()
+            with db.atomic():
+                create(catalog.Tag, deferred=True, name=f"kept {round_}")
+                assert len(_names()) == round_ + 1
