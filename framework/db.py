@@ -231,13 +231,17 @@ class PostgresPool(PooledPostgresqlDatabase):
         with peewee.__exception_wrapper__:
             if not pending:
                 return self._run(connection, last)
-            with connection.pipeline():
-                for write in pending:
-                    sql, params = write.statement()
-                    if write is not _BEGIN:
-                        self._log_query(sql, params)
-                    RawCursor(connection).execute(sql, params)
-                return self._run(connection, last)
+            try:
+                with connection.pipeline():
+                    for write in pending:
+                        sql, params = write.statement()
+                        if write is not _BEGIN:
+                            self._log_query(sql, params)
+                        RawCursor(connection).execute(sql, params)
+                    return self._run(connection, last)
+            except Exception:
+                self._state.pipeline_failed = True
+                raise
 
     @staticmethod
     def _run(connection, statement):
@@ -274,20 +278,26 @@ class PostgresPool(PooledPostgresqlDatabase):
             self._send(pending, _COMMIT)
 
     def rollback(self):
-        """Roll back through psycopg's own ``rollback()``, which also forgets the statements
-        psycopg prepared: a pipeline that failed may leave it counting as prepared a statement
-        whose ``PREPARE`` PostgreSQL skipped, and every later use of that statement on the
-        connection would fail."""
+        """After a failed pipeline, through psycopg's own ``rollback()``, which also forgets
+        the statements psycopg prepared: it may count as prepared a statement whose
+        ``PREPARE`` the failure made PostgreSQL skip, and every later use of that statement
+        on the connection would fail. Other rollbacks keep them."""
         pending = self._take_pending()
         if pending is not None and pending[0] == _BEGIN:
-            return
-        if self.is_closed():
-            raise peewee.InterfaceError("Cannot rollback, database connection not open.")
+            return None
+        if not getattr(self._state, "pipeline_failed", False) or self.is_closed():
+            return super().rollback()
+        self._state.pipeline_failed = False
         with peewee.__exception_wrapper__:
-            self._state.conn.rollback()
+            return self._state.conn.rollback()
 
     def close(self):
+        """Back to the pool, unless a pipeline failed on the connection and no rollback
+        followed (a savepoint's caught the error): the connection is dropped instead."""
         self._state.pending = None
+        if getattr(self._state, "pipeline_failed", False):
+            self._state.pipeline_failed = False
+            return self.manual_close()
         return super().close()
 
 

@@ -159,9 +159,10 @@ def test_writes_of_other_columns_stay_apart(app):
 
 
 def test_a_connection_serves_on_after_failing_deferred_writes(app):
-    """psycopg prepares a statement the fifth time it runs; when that happens in a pipeline
-    a failing write aborted, psycopg still counted the statement as prepared, and every
-    later transaction on the connection failed with 'prepared statement does not exist'."""
+    """psycopg prepares a statement the fifth time it runs; when that happened in a
+    pipeline a failing write aborted, psycopg still counted the statement as prepared, and
+    every later transaction on the connection failed with 'prepared statement does not
+    exist'."""
     with app.dopesheet.activated():
         for round_ in range(8):
             with pytest.raises(peewee.IntegrityError):
