@@ -94,13 +94,17 @@ class BaseModel(peewee.Model):
         return super().save(*args, **kwargs)
 
 
+def _jsonb_key(key):
+    encoded = key.encode()
+    return len(encoded), encoded
+
+
 def jsonb_order(value):
     """``value`` with its objects' keys in PostgreSQL's ``jsonb`` order (shorter keys first,
     then bytewise): what Zou's JSONB columns answer, on SQLite too."""
     if isinstance(value, dict):
-        return {key: jsonb_order(value[key])
-                for key in sorted(value, key=lambda key: (len(key.encode()), key.encode()))}
-    if isinstance(value, list):
+        return {key: jsonb_order(value[key]) for key in sorted(value, key=_jsonb_key)}
+    if isinstance(value, list) and value:
         return [jsonb_order(item) for item in value]
     return value
 

@@ -9,7 +9,7 @@ import re
 import uuid
 
 from framework import BadRequest
-from framework.db import jsonb_order, new_id
+from framework.db import new_id
 from framework.writes import insert_rows
 
 from ..models import ApiEvent
@@ -47,7 +47,7 @@ def record(events):
         if event.project_id is not None:
             data["project_id"] = event.project_id
         rows.append({"id": new_id(), "name": name, "user_id": event.user_id,
-                     "project_id": event.project_id, "data": jsonb_order(_plain(data)),
+                     "project_id": event.project_id, "data": _plain(data),
                      "created_at": event.created_at, "updated_at": event.created_at})
     if rows:
         insert_rows(ApiEvent, rows, deferred=True)
