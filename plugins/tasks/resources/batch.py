@@ -15,7 +15,7 @@ from framework import (ApiError, BadRequest, Forbidden, NotFound, operation, pri
 from plugins.entities.models import Project
 
 from ..models import Task
-from ..services import access, commenting, loading
+from ..services import access, commenting, loading, presenters
 from ..services.rules import caller_for
 from ..schemas import ManyItem, OneTaskBatch, TaskBatch
 from .comments import author_row, posted_view
@@ -36,6 +36,19 @@ def uploads_by_item(uploads):
         if match:
             found.setdefault(int(match.group(2)), []).append(upload)
     return found
+
+
+class StatusViews:
+    """The dict of each status a batch's items take, built once (the items share it)."""
+
+    def __init__(self):
+        self.views = {}
+
+    def of(self, status):
+        view = self.views.get(status.id)
+        if view is None:
+            view = self.views[status.id] = presenters.status_dict(status)
+        return view
 
 
 class BatchComments(TasksResource):
@@ -68,8 +81,9 @@ class BatchComments(TasksResource):
     def _post(self, req, resp, checked, uploads):
         principal = principal_of(req)
         author_ids = [self._author_id(principal, task, item) for task, _, item in checked]
-        authors = {author_id: author_row(principal, author_id)
+        authors = {author_id: presenters.person_dict(author_row(principal, author_id))
                    for author_id in dict.fromkeys(author_ids)}
+        status_views = StatusViews()
         posted = []
         for index, ((task, status, item), author_id) in enumerate(zip(checked, author_ids)):
             is_manager = caller_for(principal, task).is_manager
@@ -83,7 +97,7 @@ class BatchComments(TasksResource):
             except ApiError as error:
                 raise type(error)(error.message, data={"errors": [
                     {"field": f"comments.{index}", "message": error.message}]}) from None
-            view = posted_view(comment, stored, status, authors[author_id])
+            view = posted_view(comment, stored, status_views.of(status), authors[author_id])
             view["preview_files"] = stored.get("previews", [])
             posted.append(view)
         resp.media = posted
@@ -135,8 +149,9 @@ class CommentMany(TasksResource):
                  if item["object_id"] and item["task_status_id"] and item["comment"] is not None]
         tasks = loading.tasks_to_comment({str(item["object_id"]) for item in items})
         # what the items read comes first: a read sends the writes queued before it
-        author = principal.user if tasks else None
+        author = presenters.person_dict(principal.user) if tasks else None
         statuses = loading.statuses_by_id(item["task_status_id"] for item in items)
+        status_views = StatusViews()
         posted = []
         for item in items:
             task = tasks.get(str(item["object_id"]))
@@ -155,7 +170,7 @@ class CommentMany(TasksResource):
                 task, status, principal.id,
                 commenting.Draft(text=item["comment"], links=item["links"],
                                  uploads=item["uploads"]), self.dopesheet)
-            view = posted_view(comment, stored, status, author)
+            view = posted_view(comment, stored, status_views.of(status), author)
             view["preview_files"] = stored.get("previews", [])
             posted.append(view)
         resp.media = posted

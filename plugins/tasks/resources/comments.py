@@ -44,16 +44,16 @@ def author_row(principal, author_id):
     return principal.user if author_id == principal.id else Person.get_by_id(author_id)
 
 
-def posted_view(comment, stored, status, author):
+def posted_view(comment, stored, status_view, author_view):
     """Zou's answer to a new comment: its relations, attachments as objects, the full status
-    and author."""
+    and author (their dicts, which a batch builds once for all its items)."""
     links = {"mentions": {comment.id: comment.mention_ids},
              "department_mentions": {comment.id: comment.department_mention_ids},
              "acknowledgements": {}}
     item = presenters.comment_dict(comment, relations=True, files=stored, links=links)
     item["attachment_files"] = stored.get("attachment_files", [])
-    item["task_status"] = presenters.status_dict(status)
-    item["person"] = presenters.person_dict(author)
+    item["task_status"] = status_view
+    item["person"] = author_view
     return item
 
 
@@ -72,7 +72,8 @@ class TaskComments(TasksResource):
         author = author_of(body, caller, is_manager)
         comment, stored = commenting.post(task, status, author.id,
                                           draft_of(body, uploads, is_manager), self.dopesheet)
-        resp.media = posted_view(comment, stored, status, author)
+        resp.media = posted_view(comment, stored, presenters.status_dict(status),
+                                 presenters.person_dict(author))
         resp.status = falcon.HTTP_201
 
     @operation("Comments of a task, newest first, with authors, statuses and link lists")
