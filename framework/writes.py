@@ -164,13 +164,13 @@ class _DeferredUpdate:
 
     def takes(self, model, fields):
         return (self.model is model and _same_fields(self.fields, fields)
-                and len(self.rows) * (len(fields) + 1) < MAX_DEFERRED_PARAMS)
+                and (len(self.rows) + 1) * (len(fields) + 1) <= MAX_DEFERRED_PARAMS)
 
 
 def _blocks(write, model):
-    """Whether rows for ``model`` may not be inserted before ``write``, queued earlier:
-    ``write`` touches ``model``'s table, inserts into a table ``model`` references (a new
-    row may reference its rows), or is a statement of unknown effect."""
+    """Whether a write of ``model``'s rows may not move before ``write``, queued earlier:
+    ``write`` touches ``model``'s table, inserts into a table ``model`` references (the
+    moved write may reference its new rows), or is a statement of unknown effect."""
     if isinstance(write, _DeferredInsert):
         return write.model is model or write.model in model._meta.refs.values()
     return not isinstance(write, _DeferredUpdate) or write.model is model
@@ -233,6 +233,12 @@ def _update_sql(model, fields):
     return _cached_sql(("update", model, fields), build)
 
 
+def _column_type(database, field):
+    """The SQL type of ``field``'s column, as its table was created with."""
+    context = database.get_sql_context()
+    return context.sql(field.ddl_datatype(context)).query()[0]
+
+
 def _updates_sql(model, fields, count):
     """One UPDATE of ``count`` rows from a ``VALUES`` list (PostgreSQL: each value cast to
     its column's type, which PostgreSQL cannot infer there)."""
@@ -240,8 +246,7 @@ def _updates_sql(model, fields, count):
         table = _name(database, model._meta.table_name)
         key = model._meta.primary_key
         columns = (key, *fields)
-        types = database.get_context_options()["field_types"]
-        casts = [types.get(field.field_type, field.field_type) for field in columns]
+        casts = [_column_type(database, field) for field in columns]
         rows = ", ".join(
             "(" + ", ".join(f"{placeholder}::{cast}" for placeholder, cast in zip(
                 _placeholders(database, 1 + index * len(columns), len(columns)), casts)) + ")"
