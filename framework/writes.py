@@ -140,9 +140,14 @@ class _DeferredInsert:
     def statement(self):
         return _insert_sql(self.model, self.columns, self.count), self.params
 
-    def takes(self, model, columns, params):
-        return (self.model is model and _same_fields(self.columns, columns)
-                and len(self.params) + len(params) <= MAX_DEFERRED_PARAMS)
+    def absorb(self, other):
+        """Take ``other``'s rows when they have the same table and columns."""
+        if not (self.model is other.model and _same_fields(self.columns, other.columns)
+                and len(self.params) + len(other.params) <= MAX_DEFERRED_PARAMS):
+            return False
+        self.params += other.params
+        self.count += other.count
+        return True
 
 
 class _DeferredUpdate:
@@ -162,9 +167,14 @@ class _DeferredUpdate:
             params += [row_key, *values]
         return _updates_sql(self.model, self.fields, len(self.rows)), params
 
-    def takes(self, model, fields):
-        return (self.model is model and _same_fields(self.fields, fields)
-                and (len(self.rows) + 1) * (len(fields) + 1) <= MAX_DEFERRED_PARAMS)
+    def absorb(self, other):
+        """Take ``other``'s rows when they have the same table and columns."""
+        if not (self.model is other.model and _same_fields(self.fields, other.fields)
+                and (len(self.rows) + len(other.rows)) * (len(self.fields) + 1)
+                <= MAX_DEFERRED_PARAMS):
+            return False
+        self.rows.update(other.rows)
+        return True
 
 
 def _blocks(write, model):
@@ -176,25 +186,15 @@ def _blocks(write, model):
     return not isinstance(write, _DeferredUpdate) or write.model is model
 
 
-def _defer_insert(database, model, columns, params, count):
-    for write in reversed(database.deferred_writes()):
-        if isinstance(write, _DeferredInsert) and write.takes(model, columns, params):
-            write.params += params
-            write.count += count
+def _defer(database, write):
+    """Queue ``write``, or add it to a write of its kind queued earlier that nothing queued
+    since must precede."""
+    for queued in reversed(database.deferred_writes()):
+        if type(queued) is type(write) and queued.absorb(write):
             return
-        if _blocks(write, model):
+        if _blocks(queued, write.model):
             break
-    database.defer(_DeferredInsert(model, columns, params, count))
-
-
-def _defer_update(database, model, fields, row_key, values):
-    for write in reversed(database.deferred_writes()):
-        if isinstance(write, _DeferredUpdate) and write.takes(model, fields):
-            write.rows[row_key] = values
-            return
-        if _blocks(write, model):
-            break
-    database.defer(_DeferredUpdate(model, fields, row_key, values))
+    database.defer(write)
 
 
 def insert_rows(model, rows, deferred=False):
@@ -208,7 +208,7 @@ def insert_rows(model, rows, deferred=False):
         return
     database = db.obj
     if deferred and hasattr(database, "defer"):
-        _defer_insert(database, model, columns, params, len(rows))
+        _defer(database, _DeferredInsert(model, columns, params, len(rows)))
     else:
         _run(_insert_sql(model, columns, len(rows)), params)
 
@@ -279,6 +279,6 @@ def update_row(model, row_id, changes, deferred=False):
         return model.update(dict(pairs)).where(model._meta.primary_key == row_id).execute()
     database = db.obj
     if deferred and hasattr(database, "defer"):
-        _defer_update(database, model, fields, row_key, values)
+        _defer(database, _DeferredUpdate(model, fields, row_key, values))
         return None
     return _run(_update_sql(model, fields), [*values, row_key]).rowcount

@@ -213,16 +213,6 @@ def get_comment(comment_id, task_id=None):
     return comment
 
 
-_STATUS_BY_ID = Prepared(lambda status_id: TaskStatus.select().where(TaskStatus.id == status_id))
-
-
-def get_status(task_status_id):
-    status = next(_STATUS_BY_ID.rows(TaskStatus.id.db_value(task_status_id)), None)
-    if status is None:
-        raise NotFound()
-    return status
-
-
 _STATUSES_BY_ID = Prepared(lambda status_ids: (
     TaskStatus.select().where(TaskStatus.id.in_(status_ids))))
 
