@@ -8,7 +8,10 @@ its HTTP API, and time it: seeding throughput is one of the figures of bench/REA
 Scales: tiny (1 project, 10 assets, 20 shots, ~60 tasks, 100 comments), small (1 project,
 100 assets, 200 shots, ~1,000 tasks, 2,000 comments, 20 artists) and large (5 projects,
 2,000 assets, 5,000 shots, ~30,000 tasks, 50,000 comments, 100 artists). The same --seed
-builds the same structure on any server. Standard library only.
+builds the same structure on any server. Comments go one per request
+(`POST /actions/tasks/{id}/comment`, what an artist's client sends) or, with
+--comment-batch N, N per `POST /actions/projects/{id}/tasks/comment-many` (what a pipeline
+script posting many notes at once sends). Standard library only.
 """
 
 import argparse
@@ -36,8 +39,9 @@ WORDS = ("rim light timing frame contact shadow eyes intersection approved retak
 
 
 class Seeder:
-    def __init__(self, api, scale, workers, rng):
+    def __init__(self, api, scale, workers, rng, comment_batch=0):
         self.api, self.scale, self.workers, self.rng = api, scale, workers, rng
+        self.comment_batch = comment_batch
         self.report = []
 
     def phase(self, label, items, action, records=lambda item: 1):
@@ -123,11 +127,27 @@ class Seeder:
         self.phase("assignments", assignments, lambda job: api.put(
             f"/actions/persons/{job[0]}/assign", {"task_ids": job[1]}),
             records=lambda job: len(job[1]))
-        comments = [(rng.choice(tasks)["id"], self.statuses[rng.choice(COMMENT_STATUSES)]["id"],
+        comments = [(rng.choice(tasks), self.statuses[rng.choice(COMMENT_STATUSES)]["id"],
                      " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 16))))
                     for _ in range(scale["comments"])]
-        self.phase("comments", comments, lambda job: api.post(
-            f"/actions/tasks/{job[0]}/comment", {"task_status_id": job[1], "comment": job[2]}))
+        if self.comment_batch:
+            self.post_comment_batches(comments)
+        else:
+            self.phase("comments", comments, lambda job: api.post(
+                f"/actions/tasks/{job[0]['id']}/comment",
+                {"task_status_id": job[1], "comment": job[2]}))
+
+    def post_comment_batches(self, comments):
+        """The comments by project, ``comment_batch`` per request."""
+        by_project, size = {}, self.comment_batch
+        for comment in comments:
+            by_project.setdefault(comment[0]["project_id"], []).append(comment)
+        batches = [(project, items[start:start + size]) for project, items in by_project.items()
+                   for start in range(0, len(items), size)]
+        self.phase("comments", batches, lambda job: self.api.post(
+            f"/actions/projects/{job[0]}/tasks/comment-many",
+            [{"object_id": task["id"], "task_status_id": status, "comment": text}
+             for task, status, text in job[1]]), records=lambda job: len(job[1]))
 
     def summary(self):
         records = sum(row[1] for row in self.report)
@@ -143,11 +163,16 @@ def main(argv=None):
     parser.add_argument("--password", required=True)
     parser.add_argument("--scale", choices=SCALES, default="small")
     parser.add_argument("--workers", type=int, default=4, help="parallel connections")
+    parser.add_argument("--comment-batch", type=int, default=0,
+                        help="comments per comment-many request (default 0: one per request)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--prefix", default="Bench", help="names of the seeded projects")
     args = parser.parse_args(argv)
+    if args.comment_batch < 0:
+        parser.error("--comment-batch must be 0 or more")
     api = Api(args.url).login(args.email, args.password)
-    seeder = Seeder(api, SCALES[args.scale], args.workers, random.Random(args.seed))
+    seeder = Seeder(api, SCALES[args.scale], args.workers, random.Random(args.seed),
+                    args.comment_batch)
     print(f"seeding {args.url} at scale {args.scale}", flush=True)
     seeder.run(args.prefix)
     records, seconds = seeder.summary()

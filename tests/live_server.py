@@ -3,6 +3,7 @@ empty configuration file, fast password hashing, and every server stopped at the
 
 import json
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -119,3 +120,16 @@ class Servers:
     def close(self):
         for server in self.started:
             server.stop()
+
+
+def serve_on(kind, name, directory, postgres_schemas, env):
+    """``(Servers, the started server)`` on a new database of ``kind``: a SQLite file in
+    ``directory``, or the PostgreSQL test schema ``name`` filled by ``init-data``."""
+    env = dict(env)
+    if kind == "postgresql":
+        env["DOPESHEET_DATABASE_URL"] = postgres_schemas.url_for(name)
+        env["DOPESHEET_SECRET_KEY"] = secrets.token_hex(32)
+        seeded = run("init-data", env=environment(directory, **env))
+        assert seeded.returncode == 0, seeded.stderr
+    servers = Servers(directory)
+    return servers, servers.start(**env)

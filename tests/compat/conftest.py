@@ -10,7 +10,7 @@ import pytest
 
 from framework.testing import database_kinds
 from tests.compat.recorder import Recorder
-from tests.live_server import Servers, environment, run
+from tests.live_server import serve_on
 from tests.smtp_sink import start_sink
 
 ADMIN_EMAIL = "admin@compat.example.com"
@@ -39,13 +39,7 @@ def _serve(kind, name, tmp_path_factory, postgres_schemas, smtp_server):
     env = {"DOPESHEET_ADMIN_EMAIL": ADMIN_EMAIL, "DOPESHEET_ADMIN_PASSWORD": ADMIN_PASSWORD,
            "DOPESHEET_MAIL__HOST": "127.0.0.1",
            "DOPESHEET_MAIL__PORT": str(smtp_server[0].port)}
-    if kind == "postgresql":
-        env["DOPESHEET_DATABASE_URL"] = postgres_schemas.url_for(name)
-        env["DOPESHEET_SECRET_KEY"] = secrets.token_hex(32)
-        seeded = run("init-data", env=environment(directory, **env))
-        assert seeded.returncode == 0, seeded.stderr
-    servers = Servers(directory)
-    server = servers.start(**env)
+    servers, server = serve_on(kind, name, directory, postgres_schemas, env)
     server.database_kind = kind
     return servers, server
 

@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from framework.testing import database_kinds
-from tests.live_server import Servers, environment, run
+from tests.live_server import serve_on
 
 PARALLEL = 20
 ADMIN = {"email": "admin@race.example.com", "password": "race admin password"}
@@ -23,13 +23,8 @@ def served(request, tmp_path_factory, _postgres_schemas):
     directory = tmp_path_factory.mktemp(f"files-race-{request.param}")
     env = {"DOPESHEET_ADMIN_EMAIL": ADMIN["email"],
            "DOPESHEET_ADMIN_PASSWORD": ADMIN["password"], "DOPESHEET_SERVER__WORKERS": "4"}
-    if request.param == "postgresql":
-        env["DOPESHEET_DATABASE_URL"] = _postgres_schemas.url_for("files-race")
-        env["DOPESHEET_SECRET_KEY"] = secrets.token_hex(32)
-        seeded = run("init-data", env=environment(directory, **env))
-        assert seeded.returncode == 0, seeded.stderr
-    servers = Servers(directory)
-    yield servers.start(**env)
+    servers, server = serve_on(request.param, "files-race", directory, _postgres_schemas, env)
+    yield server
     servers.close()
 
 
