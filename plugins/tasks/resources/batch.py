@@ -81,8 +81,13 @@ class BatchComments(TasksResource):
     def _post(self, req, resp, checked, uploads):
         principal = principal_of(req)
         author_ids = [self._author_id(principal, task, item) for task, _, item in checked]
-        authors = {author_id: presenters.person_dict(author_row(principal, author_id))
-                   for author_id in dict.fromkeys(author_ids)}
+        authors = {}
+        for index, author_id in enumerate(author_ids):
+            if author_id not in authors:
+                author = author_row(principal, author_id)
+                if author is None:
+                    raise item_error(index, "person_id", "Person not found.")
+                authors[author_id] = presenters.person_dict(author)
         status_views = StatusViews()
         posted = []
         for index, ((task, status, item), author_id) in enumerate(zip(checked, author_ids)):

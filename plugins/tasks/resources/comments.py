@@ -40,8 +40,9 @@ def author_of(body, caller, may_choose):
 
 def author_row(principal, author_id):
     """The person row of a batch comment's author: the caller's (read once per request) or
-    another person's."""
-    return principal.user if author_id == principal.id else Person.get_by_id(author_id)
+    another person's (None when there is no such person)."""
+    return principal.user if author_id == principal.id else Person.get_or_none(
+        Person.id == author_id)
 
 
 def posted_view(comment, stored, status_view, author_view):

@@ -46,6 +46,19 @@ def test_one_bad_item_fails_the_whole_batch_and_writes_nothing(prod):
     assert prod.get(f"/data/tasks/{task['id']}")["task_status_id"] == prod.status["todo"]
 
 
+
+def test_a_batch_naming_an_unknown_author_fails_and_writes_nothing(prod):
+    task = prod.shot_task()
+    before = counts(prod)
+    refused = prod.post("/actions/tasks/batch-comment", {"comments": [
+        {"task_id": task["id"], "text": "mine", "task_status_id": prod.status["wip"]},
+        {"task_id": task["id"], "text": "theirs", "task_status_id": prod.status["wip"],
+         "person_id": "6f1d9c1e-0000-4000-8000-000000000000"},
+    ]}, 400)
+    assert refused["data"]["errors"] == [{"field": "comments.1.person_id",
+                                          "message": "Person not found."}]
+    assert counts(prod) == before
+
 def test_an_item_failing_while_written_rolls_the_batch_back(prod):
     task = prod.shot_task()
     prod.put(f"/data/projects/{prod.project_id}", {"max_retakes": 1})
