@@ -8,7 +8,8 @@ route may write on its first call (Zou creates schedule items and chats when fir
 Each route must issue the same number of statements both times, and a route answering a
 list must return more rows the second time. A route no grower can fill or grow is named,
 with the reason, in the ``SKIP`` or ``FIXED`` of a grower module (or in ``SKIP`` below);
-who calls each route is ``World.callers``'s."""
+who calls each route is ``World.callers``'s. The artist then walks every route too: what
+the permission filters let an artist read must cost the same statements with more rows."""
 
 import re
 
@@ -74,12 +75,13 @@ def _grow(world, rounds):
             grower.grow(world)
 
 
-def _walk(world, templates, query_counter):
-    """``{template: (status, rows or None, statements)}``."""
+def _walk(world, templates, query_counter, caller=None):
+    """``{template: (status, rows or None, statements)}``, each route called by ``caller``
+    (headers), or by the one ``World.callers`` names."""
     seen = {}
     for template in templates:
         path = _path(template, world.ids)
-        headers = world.callers.get(template) or (
+        headers = caller or world.callers.get(template) or (
             world.artist_headers if template.startswith("/data/user/") else world.admin)
         with query_counter() as log:
             result = world.prod.client.simulate_get(path, headers=headers)
@@ -100,9 +102,11 @@ def test_every_get_route_issues_the_same_queries_with_more_rows(studio, admin_he
         f"{template}: {', '.join(names)}" for template, names in unfilled.items())
     _walk(world, templates, query_counter)
     before = _walk(world, templates, query_counter)
+    by_artist = _walk(world, templates, query_counter, world.artist_headers)
     _grow(world, 2)
     _walk(world, templates, query_counter)
     after = _walk(world, templates, query_counter)
+    by_artist_after = _walk(world, templates, query_counter, world.artist_headers)
     fixed = _excluded("FIXED")
     failures = {}
     for template in templates:
@@ -115,4 +119,9 @@ def test_every_get_route_issues_the_same_queries_with_more_rows(studio, admin_he
                                   + " | ".join(statements_after))
         elif rows is not None and rows_after <= rows and template not in fixed:
             failures[template] = f"the list did not grow ({rows} then {rows_after} rows)"
+        (status, _, statements), (status_after, _, statements_after) = (
+            by_artist[template], by_artist_after[template])
+        if status == status_after == 200 and len(statements_after) != len(statements):
+            failures[template] = (f"{len(statements)} then {len(statements_after)} queries "
+                                  "for the artist: " + " | ".join(statements_after))
     assert not failures, "\n".join(f"{template}: {why}" for template, why in failures.items())
