@@ -112,7 +112,7 @@ class EntityTaskLists(TasksResource):
         entity = self._entity(req, ids)
         where = Task.entity == entity.id
         if self.kind in ("Sequence", "Episode") and principal_of(req).role == "vendor":
-            where &= Task.id.in_(access.assigned_task_ids(principal_of(req).id))
+            where &= access.assigned(principal_of(req).id)
         resp.media = task_views.detailed_rows(where, self._relations(req))
 
     def _aggregate(self, req, ids, where):
@@ -170,7 +170,7 @@ class ProjectTasks(TasksResource):
             query = query.where(Task.entity.in_(
                 Entity.select(Entity.id).where(Entity.parent.in_(sequences))))
         if principal.role == "vendor":
-            query = query.where(Task.id.in_(access.assigned_task_ids(principal.id)))
+            query = query.where(access.assigned(principal.id))
         query = query.order_by(Task.updated_at.desc())
         number = page_number(req)
         if number < 1:
@@ -217,7 +217,7 @@ class PersonTasks(TasksResource):
     def on_get_related(self, req, resp, person_id, task_type_id):
         person = self._person(req, person_id)
         entities = (Task.select(Task.entity)
-                    .where(Task.id.in_(access.assigned_task_ids(person.id)),
+                    .where(access.assigned(person.id),
                            Task.project.in_(access.open_project_ids())))
         resp.media = presenters.task_dicts(Task.select().where(
             Task.entity.in_(entities), Task.task_type == path_id(task_type_id)))
@@ -227,7 +227,7 @@ def person_todo(person_id, project_ids, done):
     """Zou's ``get_person_tasks``: the person's tasks in ``project_ids``, not done (or done,
     newest end first), in the to-do shape."""
     query = task_views.enriched_query(
-        Task.id.in_(access.assigned_task_ids(person_id)), Task.project.in_(project_ids),
+        access.assigned(person_id), Task.project.in_(project_ids),
         TaskStatus.is_done == done)
     if done:
         query = query.order_by(Task.end_date.desc(nulls="FIRST"), TaskType.name, Entity.name)

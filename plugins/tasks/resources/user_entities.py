@@ -22,7 +22,7 @@ Sequence = Entity.alias("user_sequence")
 
 def my_tasks(person_id):
     """Tasks assigned to ``person_id`` in open projects."""
-    return Task.select().where(Task.id.in_(access.assigned_task_ids(person_id)),
+    return Task.select().where(access.assigned(person_id),
                                Task.project.in_(access.open_project_ids()))
 
 

@@ -10,6 +10,9 @@ task, its type's department and its entity's creator come from one query.
 from dataclasses import dataclass
 from functools import cached_property
 
+import peewee
+
+from framework import db
 from plugins.entities.models import (Project, ProjectPersonLink, ProjectStatus,
                                      ProjectTaskStatusLink)
 from plugins.persons.models import DepartmentLink
@@ -86,6 +89,17 @@ def open_team_project_ids(person_id):
 def assigned_task_ids(person_id):
     """Subquery: the tasks assigned to ``person_id``."""
     return TaskPersonLink.select(TaskPersonLink.task).where(TaskPersonLink.person == person_id)
+
+
+def assigned(person_id):
+    """The condition "the task is assigned to ``person_id``". On PostgreSQL it restricts the
+    task rows themselves (``id = ANY(ARRAY(subquery))``, the subquery run once): an ``IN
+    (subquery)`` is a semi-join, which PostgreSQL joins after the first eight relations of a
+    wide query (``join_collapse_limit``), so a to-do list's enriched query joined every task
+    of the studio before keeping the person's."""
+    if isinstance(db.obj, peewee.PostgresqlDatabase):
+        return Task.id == peewee.fn.ANY(peewee.fn.ARRAY(assigned_task_ids(person_id)))
+    return Task.id.in_(assigned_task_ids(person_id))
 
 
 def is_assignee(person_id, task_id):

@@ -185,5 +185,5 @@ def list_filter(principal, model):
     if principal is None or principal.is_admin or model is not Task:
         return None
     if principal.role == "vendor":
-        return Task.id.in_(access.assigned_task_ids(principal.id))
+        return access.assigned(principal.id)
     return Task.project.in_(access.open_team_project_ids(principal.id))
