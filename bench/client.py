@@ -25,7 +25,8 @@ class Api:
                                                                 timeout=120)
         return self._local.connection
 
-    def call(self, method, path, body=None):
+    def raw(self, method, path, body=None):
+        """``(status, payload bytes)`` of one request, whatever its status."""
         headers = {"Content-Type": "application/json"} if body is not None else {}
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
@@ -35,15 +36,17 @@ class Api:
             try:
                 connection.request(method, self.prefix + path, body=data, headers=headers)
                 response = connection.getresponse()
-                payload = response.read()
-                break
+                return response.status, response.read()
             except (ConnectionError, http.client.HTTPException):
                 connection.close()
                 self._local.connection = None
                 if attempt == 2:
                     raise
-        if response.status >= 400:
-            raise ApiError(f"{method} {path}: {response.status} {payload[:300]!r}")
+
+    def call(self, method, path, body=None):
+        status, payload = self.raw(method, path, body)
+        if status >= 400:
+            raise ApiError(f"{method} {path}: {status} {payload[:300]!r}")
         return json.loads(payload) if payload else None
 
     def get(self, path):
@@ -59,3 +62,10 @@ class Api:
         self.token = self.post("/auth/login", {"email": email, "password": password})[
             "access_token"]
         return self
+
+
+def add_server_arguments(parser):
+    """The options every bench script takes: the server and the admin who logs in."""
+    parser.add_argument("--url", required=True, help="base URL (with /api if it is served so)")
+    parser.add_argument("--email", required=True)
+    parser.add_argument("--password", required=True)

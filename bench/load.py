@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from client import Api
+from client import Api, add_server_arguments
 
 MIX = [
     (12, "GET", "/auth/authenticated", ""),
@@ -108,9 +108,7 @@ def run(args):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--url", required=True)
-    parser.add_argument("--email", required=True)
-    parser.add_argument("--password", required=True)
+    add_server_arguments(parser)
     parser.add_argument("--duration", type=int, default=30)
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--concurrency", type=int, default=8)

@@ -20,7 +20,7 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from client import Api
+from client import Api, add_server_arguments
 
 SCALES = {
     "tiny": dict(projects=1, assets=10, sequences=2, shots=10, asset_types=2, shot_types=2,
@@ -158,9 +158,7 @@ class Seeder:
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--url", required=True, help="base URL (with /api if it is served so)")
-    parser.add_argument("--email", required=True)
-    parser.add_argument("--password", required=True)
+    add_server_arguments(parser)
     parser.add_argument("--scale", choices=SCALES, default="small")
     parser.add_argument("--workers", type=int, default=4, help="parallel connections")
     parser.add_argument("--comment-batch", type=int, default=0,

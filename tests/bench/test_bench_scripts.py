@@ -1,6 +1,7 @@
 """The scripts a studio runs to measure its own deployment (``bench/``), against Dopesheet
 served by real gunicorn: ``seed.py`` must fill it through the current API, one comment per
-request and in batches, and ``load.py`` must drive the mix on what it seeded."""
+request and in batches, ``load.py`` must drive the mix on what it seeded, and ``routes.py``
+must time every GET route it finds ids for."""
 
 import re
 import shutil
@@ -75,3 +76,22 @@ def test_load_runs_the_mix_on_a_seeded_server(served):
                      result.stdout, re.M)
     assert line, result.stdout
     assert float(line[1]) > 0 and line[2] == "0" and float(line[3]) > 0
+
+
+def test_routes_times_every_get_route_on_a_seeded_server(served):
+    seeding = bench("seed.py", served, "--scale", "tiny", "--prefix", "Routes")
+    assert seeding.returncode == 0, seeding.stderr
+    result = bench("routes.py", served, "--prefix", "Routes", "--repeat", "1", "--top", "5")
+    assert result.returncode == 0, result.stdout + result.stderr
+    timed = re.findall(r"^ +[\d.]+ ms  (\d{3}) +\d+ B  (/\S+)$", result.stdout, re.M)
+    assert len(timed) == 5 and all(status == "200" for status, _ in timed), result.stdout
+    summary = re.search(r"^ROUTES (\d+) timed, (\d+) without seeded ids, 0 server errors, "
+                        r"slowest (/\S+) [\d.]+ ms$", result.stdout, re.M)
+    assert summary and int(summary[1]) > 200, result.stdout
+    assert summary[3] == timed[0][1]
+
+
+def test_routes_needs_a_seeded_project(served):
+    result = bench("routes.py", served, "--prefix", "Never seeded")
+    assert result.returncode == 1
+    assert "run bench/seed.py first" in result.stderr
