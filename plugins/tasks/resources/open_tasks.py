@@ -56,8 +56,8 @@ class OpenTasks(TasksResource):
                 raise Forbidden()
             return [Task.project == project_id]
         if principal.is_admin:
-            return [Task.project.in_(access.open_project_ids())]
-        return [Task.project.in_(access.open_team_project_ids(principal.id))]
+            return [access.among(Task.project, access.open_project_ids())]
+        return [access.among(Task.project, access.open_team_project_ids(principal.id))]
 
     def _filters(self, req):
         params = req.params
@@ -146,11 +146,11 @@ class TasksToCheck(TasksResource):
     def _scope(self, req):
         principal = principal_of(req)
         if principal.is_admin:
-            return [Task.project.in_(access.open_project_ids())]
+            return [access.among(Task.project, access.open_project_ids())]
         if principal.role == "manager":
-            return [Task.project.in_(access.open_team_project_ids(principal.id))]
+            return [access.among(Task.project, access.open_team_project_ids(principal.id))]
         if principal.role == "supervisor":
-            scope = [Task.project.in_(access.open_team_project_ids(principal.id))]
+            scope = [access.among(Task.project, access.open_team_project_ids(principal.id))]
             departments = [row.department_id for row in DepartmentLink.select(
                 DepartmentLink.department).where(DepartmentLink.person == principal.id)]
             if departments:

@@ -218,7 +218,7 @@ class PersonTasks(TasksResource):
         person = self._person(req, person_id)
         entities = (Task.select(Task.entity)
                     .where(access.assigned(person.id),
-                           Task.project.in_(access.open_project_ids())))
+                           access.among(Task.project, access.open_project_ids())))
         resp.media = presenters.task_dicts(Task.select().where(
             Task.entity.in_(entities), Task.task_type == path_id(task_type_id)))
 

@@ -23,7 +23,7 @@ Sequence = Entity.alias("user_sequence")
 def my_tasks(person_id):
     """Tasks assigned to ``person_id`` in open projects."""
     return Task.select().where(access.assigned(person_id),
-                               Task.project.in_(access.open_project_ids()))
+                               access.among(Task.project, access.open_project_ids()))
 
 
 def worked_entities(person_id):

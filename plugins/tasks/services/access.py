@@ -91,15 +91,20 @@ def assigned_task_ids(person_id):
     return TaskPersonLink.select(TaskPersonLink.task).where(TaskPersonLink.person == person_id)
 
 
-def assigned(person_id):
-    """The condition "the task is assigned to ``person_id``". On PostgreSQL it restricts the
-    task rows themselves (``id = ANY(ARRAY(subquery))``, the subquery run once): an ``IN
-    (subquery)`` is a semi-join, which PostgreSQL joins after the first eight relations of a
-    wide query (``join_collapse_limit``), so a to-do list's enriched query joined every task
-    of the studio before keeping the person's."""
+def among(column, subquery):
+    """The condition "``column`` is one of the values ``subquery`` selects". On PostgreSQL it
+    restricts the rows of ``column``'s table itself (``= ANY(ARRAY(subquery))``, the subquery
+    run once): an ``IN (subquery)`` is a semi-join, which PostgreSQL joins after the first
+    eight relations of a wide query (``join_collapse_limit``), so the enriched task lists
+    joined every task of the studio before keeping the person's, or the open projects'."""
     if isinstance(db.obj, peewee.PostgresqlDatabase):
-        return Task.id == peewee.fn.ANY(peewee.fn.ARRAY(assigned_task_ids(person_id)))
-    return Task.id.in_(assigned_task_ids(person_id))
+        return column == peewee.fn.ANY(peewee.fn.ARRAY(subquery))
+    return column.in_(subquery)
+
+
+def assigned(person_id):
+    """The condition "the task is assigned to ``person_id``"."""
+    return among(Task.id, assigned_task_ids(person_id))
 
 
 def is_assignee(person_id, task_id):

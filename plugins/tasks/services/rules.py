@@ -186,4 +186,4 @@ def list_filter(principal, model):
         return None
     if principal.role == "vendor":
         return access.assigned(principal.id)
-    return Task.project.in_(access.open_team_project_ids(principal.id))
+    return access.among(Task.project, access.open_team_project_ids(principal.id))
