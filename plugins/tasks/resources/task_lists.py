@@ -227,7 +227,7 @@ def person_todo(person_id, project_ids, done):
     """Zou's ``get_person_tasks``: the person's tasks in ``project_ids``, not done (or done,
     newest end first), in the to-do shape."""
     query = task_views.enriched_query(
-        access.assigned(person_id), Task.project.in_(project_ids),
+        access.assigned(person_id), access.among(Task.project, project_ids),
         TaskStatus.is_done == done)
     if done:
         query = query.order_by(Task.end_date.desc(nulls="FIRST"), TaskType.name, Entity.name)

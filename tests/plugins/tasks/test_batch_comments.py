@@ -46,7 +46,6 @@ def test_one_bad_item_fails_the_whole_batch_and_writes_nothing(prod):
     assert prod.get(f"/data/tasks/{task['id']}")["task_status_id"] == prod.status["todo"]
 
 
-
 def test_a_batch_naming_an_unknown_author_fails_and_writes_nothing(prod):
     task = prod.shot_task()
     before = counts(prod)
@@ -58,6 +57,7 @@ def test_a_batch_naming_an_unknown_author_fails_and_writes_nothing(prod):
     assert refused["data"]["errors"] == [{"field": "comments.1.person_id",
                                           "message": "Person not found."}]
     assert counts(prod) == before
+
 
 def test_an_item_failing_while_written_rolls_the_batch_back(prod):
     task = prod.shot_task()

@@ -137,9 +137,7 @@ def _first_round(world):
                                                  "color": "#000000"})["id"]
     ids["project-status"] = prod.post("/data/project-status", {"name": "Ent first",
                                                                "color": "#000000"})["id"]
-    camera = next((row["id"] for row in prod.get("/data/entity-types")
-                   if row["name"] == "Camera"), None)
-    camera = camera or prod.post("/data/entity-types", {"name": "Camera"})["id"]
+    camera = prod.post("/data/entity-types", {"name": "Camera"})["id"]
     ids["camera_id"] = _asset(prod, prod.project_id, camera, "Ent camera")
 
 

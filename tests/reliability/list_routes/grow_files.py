@@ -10,22 +10,12 @@ name (``task_id``, ``concept_id``, ``edit_id``, ``project_template_id``)."""
 from types import SimpleNamespace
 
 from plugins.schedule.models import BuildJob
+from tests.plugins.tasks.test_comments import multipart
 
 SKIP = {}
 FIXED = {}
 
 TEXT = ("notes.txt", b"see the notes")
-
-
-def multipart(fields, files):
-    boundary = "growfilesboundary"
-    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
-             .encode() for name, value in fields.items()]
-    parts += [(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
-               f'filename="{filename}"\r\nContent-Type: text/plain\r\n\r\n').encode() + data
-              + b"\r\n" for name, filename, data in files]
-    return b"".join(parts) + f"--{boundary}--\r\n".encode(), (
-        f"multipart/form-data; boundary={boundary}")
 
 
 def grow(world):
@@ -169,10 +159,6 @@ def setup(world):
 
 
 def task_of(prod, kind, task_type, entity_id):
-    """The task of ``task_type`` of an entity: created, or the one another grower made."""
-    created = prod.create_tasks(kind, prod.task_type[task_type],
-                                [SimpleNamespace(id=entity_id)])
-    if created:
-        return created[0]
-    return next(task for task in prod.get(f"/data/{kind}/{entity_id}/tasks")
-                if task["task_type_id"] == prod.task_type[task_type])
+    """A new task of ``task_type`` on an entity."""
+    return prod.create_tasks(kind, prod.task_type[task_type],
+                             [SimpleNamespace(id=entity_id)])[0]
